@@ -1,0 +1,346 @@
+package id.smartcity.ledger.eventstore;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import id.smartcity.api.LedgerMetadata;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer of the event log in this process. Commands hand it their events and wait; it takes whatever
+ * has queued up, checks each command's aggregate sequence numbers, and commits the lot in one compare-and-set of
+ * the head document, which both reserves the next positions and holds the events. Then it writes them out as one
+ * document each. Another instance, or this one after a crash, finishes a commit that was not written out before
+ * it commits its own, so positions are gap-free and a command's events are stored all or nothing.
+ */
+final class AppendSequencer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AppendSequencer.class);
+    private static final int MAX_COMMIT_ATTEMPTS = 100;
+
+    private final EventLog log;
+    private final Durability durability;
+    private final Clock clock;
+    private final int maxBatchEvents;
+    private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean running = true;
+    private Head head;
+
+    AppendSequencer(EventLog log, Durability durability, Clock clock, int maxBatchEvents) {
+        this.log = log;
+        this.durability = durability;
+        this.clock = clock;
+        this.maxBatchEvents = maxBatchEvents;
+        this.head = completePendingCommit();
+        this.writer = new Thread(this::run, "event-sequencer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /** Appends the events of one command, all or none, and answers once they are durable. */
+    List<AppendedEvent> append(List<Document> events) {
+        if (!running) {
+            throw new EventStoreException("The event store is shut down");
+        }
+        Request request = new Request(events);
+        queue.add(request);
+        try {
+            return request.result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventStoreException("Interrupted while appending; the outcome is unknown", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new EventStoreException("Append failed", e.getCause());
+        }
+    }
+
+    private void run() {
+        while (running || !queue.isEmpty()) {
+            try {
+                Request first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<Request> batch = new ArrayList<>();
+                batch.add(first);
+                int size = first.events.size();
+                while (size < maxBatchEvents && queue.peek() != null
+                        && size + queue.peek().events.size() <= maxBatchEvents) {
+                    Request next = queue.poll();
+                    batch.add(next);
+                    size += next.events.size();
+                }
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Event sequencer failed on a batch", e);
+            }
+        }
+    }
+
+    private void commit(List<Request> batch) {
+        List<Request> waiting = batch;
+        for (int attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
+            Numbered commit;
+            try {
+                waiting = refuseConflicts(waiting);
+                if (waiting.isEmpty()) {
+                    return;
+                }
+                commit = number(waiting);
+                if (!casHead(head.position, commit)) {
+                    head = completePendingCommit();
+                    continue;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Commit failed before it was stored", e);
+                waiting.forEach(request -> request.result.completeExceptionally(
+                        new EventStoreException("The events could not be stored", e)));
+                head = safeReload();
+                return;
+            }
+            // Committed: from here on the events are part of the ledger, whatever happens to this process.
+            head = new Head(commit.end(), commit.recordedAt());
+            writeOutCommitted(waiting, commit);
+            return;
+        }
+        waiting.forEach(request -> request.result.completeExceptionally(new EventStoreException(
+                "Too many concurrent writers: no commit after " + MAX_COMMIT_ATTEMPTS + " attempts")));
+    }
+
+    private void writeOutCommitted(List<Request> accepted, Numbered commit) {
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            try {
+                writeOut(commit.documents(), commit.end());
+                durability.flush();
+                answer(accepted, commit.documents());
+                return;
+            } catch (RuntimeException e) {
+                failure = e;
+                LOG.warn("Writing out committed positions up to {} failed (attempt {})", commit.end(), attempt, e);
+                sleepQuietly(attempt * 200L);
+            }
+        }
+        EventStoreException unknown = new EventStoreException("The events were committed up to position "
+                + commit.end() + " but are not yet readable; they will be written out by the next append", failure);
+        accepted.forEach(request -> request.result.completeExceptionally(unknown));
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Refuses every command whose events do not continue their aggregate's stream; the others go on. */
+    private List<Request> refuseConflicts(List<Request> batch) {
+        Map<String, Long> last = lastSequences(batch);
+        List<Request> accepted = new ArrayList<>(batch.size());
+        for (Request request : batch) {
+            Map<String, Long> proposed = new HashMap<>();
+            String conflict = null;
+            for (Document event : request.events) {
+                String aggregate = event.getString(EventLog.AGGREGATE_ID);
+                if (event.getString(EventLog.AGGREGATE_TYPE) == null) {
+                    continue;
+                }
+                long expected = proposed.getOrDefault(aggregate, last.getOrDefault(aggregate, -1L)) + 1;
+                long sequence = event.getLong(EventLog.SEQUENCE);
+                if (sequence != expected) {
+                    conflict = aggregate + " is at sequence " + (expected - 1) + ", the command expected "
+                            + (sequence - 1);
+                    break;
+                }
+                proposed.put(aggregate, sequence);
+            }
+            if (conflict == null) {
+                last.putAll(proposed);
+                accepted.add(request);
+            } else {
+                request.result.completeExceptionally(new ConcurrencyException(conflict));
+            }
+        }
+        return accepted;
+    }
+
+    private Map<String, Long> lastSequences(List<Request> batch) {
+        List<String> aggregates = batch.stream().flatMap(request -> request.events.stream())
+                .filter(event -> event.getString(EventLog.AGGREGATE_TYPE) != null)
+                .map(event -> event.getString(EventLog.AGGREGATE_ID)).distinct().toList();
+        Map<String, Long> last = new HashMap<>();
+        if (!aggregates.isEmpty()) {
+            log.streams().find(in(EventLog.ID, aggregates)).forEach(stream ->
+                    last.put(stream.getString(EventLog.ID), stream.getLong(EventLog.LAST_SEQUENCE)));
+        }
+        return last;
+    }
+
+    /** Gives the events their positions and their recorded time; the time never goes back along the log. */
+    private Numbered number(List<Request> batch) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant recordedAt = head.lastRecordedAt != null && head.lastRecordedAt.isAfter(now)
+                ? head.lastRecordedAt : now;
+        long position = head.position;
+        List<Document> numbered = new ArrayList<>();
+        for (Request request : batch) {
+            for (Document event : request.events) {
+                Document document = new Document(EventLog.ID, ++position);
+                document.putAll(event);
+                Document meta = new Document(event.get(EventLog.META, Document.class));
+                meta.put(LedgerMetadata.RECORDED_AT, recordedAt.toString());
+                document.put(EventLog.META, meta);
+                numbered.add(document);
+            }
+        }
+        return new Numbered(numbered, position, recordedAt);
+    }
+
+    private boolean casHead(long expected, Numbered commit) {
+        Document updated = log.head().findOneAndUpdate(
+                and(eq(EventLog.ID, EventLog.HEAD_ID), eq(EventLog.POSITION, expected)),
+                Updates.combine(Updates.set(EventLog.POSITION, commit.end()),
+                        Updates.set(EventLog.PENDING, commit.documents()),
+                        Updates.set(EventLog.LAST_RECORDED_AT, commit.recordedAt().toString())),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return updated != null;
+    }
+
+    /** Reads the head and, if a commit was not yet written out (a crash, or another instance mid-way), finishes it. */
+    private Head completePendingCommit() {
+        Document document = log.readHead();
+        long position = document.getLong(EventLog.POSITION);
+        List<Document> pending = document.getList(EventLog.PENDING, Document.class);
+        if (pending != null && !pending.isEmpty()) {
+            LOG.info("Completing the commit of positions {}..{}", pending.get(0).getLong(EventLog.ID), position);
+            writeOut(pending, position);
+            durability.flush();
+        }
+        String last = document.getString(EventLog.LAST_RECORDED_AT);
+        return new Head(position, last == null ? null : Instant.parse(last));
+    }
+
+    private Head safeReload() {
+        try {
+            return completePendingCommit();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not reload the head of the event log", e);
+            return head;
+        }
+    }
+
+    /** Idempotent: writing out the same commit twice, from two instances at once, gives the same documents. */
+    private void writeOut(List<Document> documents, long end) {
+        try {
+            log.events().insertMany(documents, new InsertManyOptions().ordered(true));
+        } catch (MongoBulkWriteException e) {
+            boolean onlyDuplicates = e.getWriteErrors().stream()
+                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            if (!onlyDuplicates) {
+                throw e;
+            }
+            List<WriteModel<Document>> replacements = new ArrayList<>(documents.size());
+            documents.forEach(document -> replacements.add(new ReplaceOneModel<>(
+                    eq(EventLog.ID, document.getLong(EventLog.ID)), document, new ReplaceOptions().upsert(true))));
+            log.events().bulkWrite(replacements);
+        }
+        Map<String, List<Document>> byAggregate = new LinkedHashMap<>();
+        documents.stream().filter(document -> document.getString(EventLog.AGGREGATE_TYPE) != null).forEach(
+                document -> byAggregate.computeIfAbsent(document.getString(EventLog.AGGREGATE_ID),
+                        key -> new ArrayList<>()).add(document));
+        if (!byAggregate.isEmpty()) {
+            List<WriteModel<Document>> updates = new ArrayList<>(byAggregate.size());
+            byAggregate.forEach((aggregate, events) -> updates.add(new UpdateOneModel<>(eq(EventLog.ID, aggregate),
+                    Updates.combine(
+                            Updates.setOnInsert(EventLog.AGGREGATE_TYPE,
+                                    events.get(0).getString(EventLog.AGGREGATE_TYPE)),
+                            Updates.max(EventLog.LAST_SEQUENCE, events.get(events.size() - 1)
+                                    .getLong(EventLog.SEQUENCE)),
+                            Updates.addEachToSet(EventLog.POSITIONS,
+                                    events.stream().map(event -> event.getLong(EventLog.ID)).toList())),
+                    new UpdateOptions().upsert(true))));
+            log.streams().bulkWrite(updates);
+        }
+        log.head().updateOne(and(eq(EventLog.ID, EventLog.HEAD_ID), eq(EventLog.POSITION, end)),
+                Updates.combine(Updates.set(EventLog.MATERIALIZED, end), Updates.unset(EventLog.PENDING)));
+    }
+
+    private void answer(List<Request> accepted, List<Document> documents) {
+        int index = 0;
+        for (Request request : accepted) {
+            List<AppendedEvent> appended = new ArrayList<>(request.events.size());
+            for (int i = 0; i < request.events.size(); i++) {
+                Document document = documents.get(index++);
+                appended.add(new AppendedEvent(document.getString(EventLog.EVENT_ID), document.getLong(EventLog.ID),
+                        document.getString(EventLog.TYPE), document.getString(EventLog.AGGREGATE_ID),
+                        document.getLong(EventLog.SEQUENCE)));
+            }
+            request.result.complete(appended);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Request left;
+        while ((left = queue.poll()) != null) {
+            left.result.completeExceptionally(new EventStoreException("The event store shut down"));
+        }
+    }
+
+    private record Head(long position, Instant lastRecordedAt) {
+    }
+
+    private record Numbered(List<Document> documents, long end, Instant recordedAt) {
+    }
+
+    private static final class Request {
+        final List<Document> events;
+        final CompletableFuture<List<AppendedEvent>> result = new CompletableFuture<>();
+
+        Request(List<Document> events) {
+            this.events = events;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package id.smartcity.ledger.eventstore;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.bson.Document;
+
+/**
+ * The collections of the event store and the shape of their documents.
+ * <ul>
+ * <li>{@code events}: one document per event, {@code _id} = its global position 1, 2, 3, ...</li>
+ * <li>{@code event_streams}: per aggregate, its last sequence number and the positions of its events, so that an
+ * aggregate loads by {@code _id} lookups and never by scanning the log.</li>
+ * <li>{@code event_head}: one document, the commit point: the last position handed out, the last one fully written,
+ * and the events of a commit that is still being written.</li>
+ * </ul>
+ */
+public final class EventLog {
+    public static final String EVENTS = "events";
+    public static final String STREAMS = "event_streams";
+    public static final String HEAD = "event_head";
+    public static final String SNAPSHOTS = "event_snapshots";
+
+    static final String ID = "_id";
+    static final String EVENT_ID = "eventId";
+    static final String AGGREGATE_TYPE = "aggregateType";
+    static final String AGGREGATE_ID = "aggregateId";
+    static final String SEQUENCE = "seq";
+    static final String TYPE = "type";
+    static final String REVISION = "revision";
+    static final String TIMESTAMP = "timestamp";
+    static final String PAYLOAD = "payload";
+    static final String META = "meta";
+
+    static final String HEAD_ID = "head";
+    static final String POSITION = "position";
+    static final String MATERIALIZED = "materialized";
+    static final String PENDING = "pending";
+    static final String LAST_RECORDED_AT = "lastRecordedAt";
+    static final String LAST_SEQUENCE = "lastSeq";
+    static final String POSITIONS = "positions";
+
+    private final MongoCollection<Document> events;
+    private final MongoCollection<Document> streams;
+    private final MongoCollection<Document> head;
+    private final MongoCollection<Document> snapshots;
+
+    public EventLog(MongoDatabase database) {
+        // The head is the commit point: it must be durable on a majority before anything is acknowledged.
+        WriteConcern durable = WriteConcern.MAJORITY.withJournal(true);
+        this.events = database.getCollection(EVENTS).withWriteConcern(durable);
+        this.streams = database.getCollection(STREAMS).withWriteConcern(durable);
+        this.head = database.getCollection(HEAD).withWriteConcern(durable);
+        this.snapshots = database.getCollection(SNAPSHOTS);
+    }
+
+    /** Creates the indexes and the head document if they are missing; safe to call from every instance. */
+    void initialize() {
+        events.createIndex(Indexes.ascending(EVENT_ID), new IndexOptions().unique(true).name("eventId_unique"));
+        events.createIndex(Indexes.ascending(AGGREGATE_ID, SEQUENCE),
+                new IndexOptions().unique(true).name("aggregate_sequence_unique"));
+        head.updateOne(eq(ID, HEAD_ID), Updates.combine(Updates.setOnInsert(POSITION, 0L),
+                Updates.setOnInsert(MATERIALIZED, 0L)), new UpdateOptions().upsert(true));
+    }
+
+    MongoCollection<Document> events() {
+        return events;
+    }
+
+    MongoCollection<Document> streams() {
+        return streams;
+    }
+
+    MongoCollection<Document> head() {
+        return head;
+    }
+
+    MongoCollection<Document> snapshots() {
+        return snapshots;
+    }
+
+    Document readHead() {
+        Document document = head.find(eq(ID, HEAD_ID)).first();
+        if (document == null) {
+            throw new IllegalStateException("The event store is not initialized: no head document");
+        }
+        return document;
+    }
+
+    /** The highest position up to which every event is written: readers never look past it. */
+    long materializedHead() {
+        return readHead().getLong(MATERIALIZED);
+    }
+
+    /**
+     * The events at positions {@code from..to}, in order, fetched by listing their positions: the embedded server
+     * answers {@code _id} lookups from its index but scans the whole collection for a sorted range.
+     */
+    List<Document> eventsBetween(long from, long to) {
+        if (to < from) {
+            return List.of();
+        }
+        List<Long> positions = LongStream.rangeClosed(from, to).boxed().toList();
+        List<Document> found = events.find(in(ID, positions)).into(new ArrayList<>(positions.size()));
+        found.sort(Comparator.comparingLong(document -> document.getLong(ID)));
+        return found;
+    }
+
+    Document eventAt(long position) {
+        return events.find(eq(ID, position)).first();
+    }
+}

@@ -1,0 +1,253 @@
+package id.smartcity.ledger.eventstore;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.smartcity.api.LedgerMetadata;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.axonframework.common.AxonConfigurationException;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.bson.Document;
+
+/**
+ * Axon's event storage on MongoDB (mongodb-driver-sync), with one gap-free global order: every event has a position
+ * 1, 2, 3, ... that is its {@code _id}, and tracking processors follow that position. See
+ * {@code docs/adr/0002-event-store-on-mongodb.md}.
+ */
+public class MongoEventStorageEngine extends AbstractEventStorageEngine implements AutoCloseable {
+    private final EventLog log;
+    private final AppendSequencer sequencer;
+    private final int pageSize;
+
+    protected MongoEventStorageEngine(Builder builder) {
+        super(builder);
+        this.log = new EventLog(builder.database);
+        this.log.initialize();
+        this.sequencer = new AppendSequencer(log, builder.durability, builder.clock, builder.maxCommitEvents);
+        this.pageSize = builder.pageSize;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Document> documents = new ArrayList<>(events.size());
+        for (EventMessage<?> event : events) {
+            documents.add(toDocument(event, serializer));
+        }
+        AppendReceipts.record(sequencer.append(documents));
+    }
+
+    private static Document toDocument(EventMessage<?> event, Serializer serializer) {
+        SerializedObject<JsonNode> payload = event.serializePayload(serializer, JsonNode.class);
+        SerializedObject<JsonNode> metaData = event.serializeMetaData(serializer, JsonNode.class);
+        Document document = new Document(EventLog.EVENT_ID, event.getIdentifier());
+        if (event instanceof DomainEventMessage<?> domainEvent && domainEvent.getType() != null) {
+            document.append(EventLog.AGGREGATE_TYPE, domainEvent.getType())
+                    .append(EventLog.AGGREGATE_ID, domainEvent.getAggregateIdentifier())
+                    .append(EventLog.SEQUENCE, domainEvent.getSequenceNumber());
+        } else {
+            // An event outside any aggregate stands alone: its own identifier, sequence 0 (as Axon's JPA store does).
+            document.append(EventLog.AGGREGATE_TYPE, null)
+                    .append(EventLog.AGGREGATE_ID, event.getIdentifier())
+                    .append(EventLog.SEQUENCE, 0L);
+        }
+        return document.append(EventLog.TYPE, payload.getType().getName())
+                .append(EventLog.REVISION, payload.getType().getRevision())
+                .append(EventLog.TIMESTAMP, event.getTimestamp().toString())
+                .append(EventLog.PAYLOAD, BsonJson.toDocument(payload.getData()))
+                .append(EventLog.META, BsonJson.toDocument(metaData.getData()));
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        Document document = toDocument(snapshot, serializer);
+        document.put(EventLog.ID, snapshot.getAggregateIdentifier());
+        log.snapshots().replaceOne(eq(EventLog.ID, snapshot.getAggregateIdentifier()), document,
+                new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document snapshot = log.snapshots().find(eq(EventLog.ID, aggregateIdentifier)).first();
+        if (snapshot == null) {
+            return Stream.empty();
+        }
+        snapshot.put(EventLog.ID, -1L);
+        return Stream.of(StoredEventData.of(snapshot));
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readEventData(String identifier, long firstSequenceNumber) {
+        Document stream = log.streams().find(eq(EventLog.ID, identifier)).first();
+        if (stream == null) {
+            return Stream.empty();
+        }
+        List<Long> positions = stream.getList(EventLog.POSITIONS, Long.class);
+        List<Document> events = log.events().find(in(EventLog.ID, positions)).into(new ArrayList<>());
+        return events.stream()
+                .filter(event -> event.getLong(EventLog.SEQUENCE) >= firstSequenceNumber)
+                .sorted(Comparator.comparingLong(event -> event.getLong(EventLog.SEQUENCE)))
+                .map(StoredEventData::of);
+    }
+
+    /** One page of the log after the token; the embedded event store asks again for the next page. */
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        long after = positionOf(trackingToken);
+        long head = log.materializedHead();
+        if (head <= after) {
+            return Stream.empty();
+        }
+        return log.eventsBetween(after + 1, Math.min(head, after + pageSize)).stream().map(StoredEventData::of);
+    }
+
+    private static long positionOf(TrackingToken token) {
+        if (token == null) {
+            return 0;
+        }
+        if (token instanceof GlobalSequenceTrackingToken global) {
+            return global.getGlobalIndex();
+        }
+        return token.position().orElseThrow(() -> new IllegalArgumentException(
+                "Tokens of this store are positions, not " + token.getClass().getSimpleName()));
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        return Optional.ofNullable(log.streams().find(eq(EventLog.ID, aggregateIdentifier)).first())
+                .map(stream -> stream.getLong(EventLog.LAST_SEQUENCE));
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return new GlobalSequenceTrackingToken(0);
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return new GlobalSequenceTrackingToken(log.materializedHead());
+    }
+
+    /** The token just before the first event recorded at or after {@code dateTime}: recorded times never decrease. */
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        long low = 1;
+        long high = log.materializedHead();
+        long first = high + 1;
+        while (low <= high) {
+            long middle = (low + high) >>> 1;
+            Instant recorded = Instant.parse(log.eventAt(middle).get(EventLog.META, Document.class)
+                    .getString(LedgerMetadata.RECORDED_AT));
+            if (recorded.isBefore(dateTime)) {
+                low = middle + 1;
+            } else {
+                first = middle;
+                high = middle - 1;
+            }
+        }
+        return new GlobalSequenceTrackingToken(first - 1);
+    }
+
+    /** The last position whose event can be read. */
+    public long headPosition() {
+        return log.materializedHead();
+    }
+
+    @Override
+    public void close() {
+        sequencer.close();
+    }
+
+    public static class Builder extends AbstractEventStorageEngine.Builder {
+        private MongoDatabase database;
+        private Durability durability = Durability.WRITE_CONCERN;
+        private Clock clock = Clock.systemUTC();
+        private int pageSize = 1000;
+        private int maxCommitEvents = 1000;
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        public Builder durability(Durability durability) {
+            this.durability = durability;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** How many events a tracking processor reads per fetch. */
+        public Builder pageSize(int pageSize) {
+            this.pageSize = pageSize;
+            return this;
+        }
+
+        /** How many events, from however many commands, one commit of the sequencer takes at most. */
+        public Builder maxCommitEvents(int maxCommitEvents) {
+            this.maxCommitEvents = maxCommitEvents;
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        protected void validate() throws AxonConfigurationException {
+            super.validate();
+            if (database == null) {
+                throw new AxonConfigurationException("The MongoDB database of the event store is missing");
+            }
+            if (pageSize < 1 || maxCommitEvents < 1) {
+                throw new AxonConfigurationException("Page size and commit size must be positive");
+            }
+        }
+
+        public MongoEventStorageEngine build() {
+            validate();
+            return new MongoEventStorageEngine(this);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package id.smartcity.ledger.region;
+
+/**
+ * Every rule the ledger enforces, with a stable code that clients can rely on. The kind says what sort of refusal
+ * it is; the HTTP layer maps it to a status.
+ */
+public enum Rule {
+    MALFORMED_REGION_CODE(Kind.INVALID, "A region code is PP (province) or PP.RR (regency or city)"),
+    CODE_INCONSISTENT_WITH_KIND(Kind.INVALID,
+            "A province has a PP code, a city PP.RR with RR >= 71, a regency PP.RR with RR < 71"),
+    NAME_REQUIRED(Kind.INVALID, "A region is selected with its name"),
+    COHORT_YEAR_OUT_OF_RANGE(Kind.INVALID, "A cohort year lies between 2017 and next year"),
+    SELECTION_DATE_OUTSIDE_COHORT(Kind.INVALID, "A region is selected in its cohort year or the year before"),
+    ALREADY_PARTICIPANT(Kind.CONFLICT, "A region is selected as new at most once; later assistance is repeat mentoring"),
+    ENGAGEMENT_EXISTS_FOR_YEAR(Kind.CONFLICT, "A region has at most one engagement per cohort year"),
+    NO_OPEN_ENGAGEMENT(Kind.INVALID, "The command needs an engagement of the region in that cohort year"),
+    ENGAGEMENT_WITHDRAWN(Kind.CONFLICT, "A withdrawn engagement takes no further steps"),
+    MOU_ALREADY_SIGNED(Kind.CONFLICT, "An engagement has one MoU"),
+    MOU_NOT_SIGNED(Kind.INVALID, "Mentors are assigned under a signed MoU"),
+    MENTORS_REQUIRED(Kind.INVALID, "A mentor assignment names its institution and at least one mentor"),
+    MENTOR_ALREADY_ASSIGNED(Kind.CONFLICT, "An institution is assigned to an engagement once"),
+    NO_EARLIER_ENGAGEMENT(Kind.INVALID, "Repeat mentoring needs an earlier engagement that was not withdrawn"),
+    NO_MENTOR(Kind.INVALID, "A masterplan is submitted after a mentor was assigned"),
+    HORIZON_OUT_OF_RANGE(Kind.INVALID, "A masterplan looks 5 to 20 years ahead"),
+    PILLARS_REQUIRED(Kind.INVALID, "A masterplan covers at least one of the six pillars"),
+    DOCUMENT_HASH_MALFORMED(Kind.INVALID, "A masterplan document is identified by its SHA-256: 64 hex digits"),
+    MASTERPLAN_ALREADY_SUBMITTED(Kind.CONFLICT, "An engagement submits one masterplan; changes are revisions"),
+    NO_MASTERPLAN(Kind.INVALID, "Only a submitted masterplan can be revised"),
+    REASON_REQUIRED(Kind.INVALID, "A withdrawal, a repeat or a revision states its reason"),
+    DATE_REQUIRED(Kind.INVALID, "Every step carries its business date"),
+    DATE_IN_FUTURE(Kind.INVALID, "A business date may not lie in the future"),
+    DATE_OUT_OF_ORDER(Kind.INVALID, "A business date may not precede the step it follows");
+
+    /** What sort of refusal a rule gives. */
+    public enum Kind {
+        /** The command is well formed but breaks a rule of the programme. */
+        INVALID,
+        /** The command contradicts what the ledger already holds. */
+        CONFLICT
+    }
+
+    private final Kind kind;
+    private final String description;
+
+    Rule(Kind kind, String description) {
+        this.kind = kind;
+        this.description = description;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String description() {
+        return description;
+    }
+}
