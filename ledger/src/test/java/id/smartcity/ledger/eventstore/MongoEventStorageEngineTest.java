@@ -1,0 +1,265 @@
+package id.smartcity.ledger.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import id.smartcity.api.MoUSigned;
+import id.smartcity.api.RegionKind;
+import id.smartcity.api.RegionSelected;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MongoEventStorageEngineTest {
+    private static final LocalDate SELECTED = LocalDate.of(2017, 5, 22);
+
+    private EmbeddedMongo mongo;
+    private final List<MongoEventStorageEngine> engines = new ArrayList<>();
+    private JacksonSerializer serializer;
+
+    @BeforeEach
+    void setUp() {
+        mongo = new EmbeddedMongo();
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        serializer = JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    @AfterEach
+    void tearDown() {
+        engines.forEach(MongoEventStorageEngine::close);
+        mongo.close();
+    }
+
+    private MongoEventStorageEngine engine() {
+        return engine(Clock.systemUTC());
+    }
+
+    private MongoEventStorageEngine engine(Clock clock) {
+        MongoEventStorageEngine engine = MongoEventStorageEngine.builder().database(mongo.database())
+                .eventSerializer(serializer).snapshotSerializer(serializer).clock(clock).pageSize(100).build();
+        engines.add(engine);
+        return engine;
+    }
+
+    private static DomainEventMessage<?> selected(String code, long sequence) {
+        return new GenericDomainEventMessage<>("Region", code, sequence,
+                new RegionSelected(code, "Region " + code, RegionKind.CITY, 2017, SELECTED, null),
+                MetaData.with("principal", "operator"));
+    }
+
+    private static DomainEventMessage<?> mou(String code, long sequence) {
+        return new GenericDomainEventMessage<>("Region", code, sequence,
+                new MoUSigned(code, 2017, SELECTED, "Makassar", false, List.of("Wali Kota"), List.of("masterplan")));
+    }
+
+    private static List<Long> positions(MongoEventStorageEngine engine) {
+        return engine.readEvents(new GlobalSequenceTrackingToken(0), false)
+                .map(event -> event.trackingToken().position().orElseThrow()).toList();
+    }
+
+    private static List<Long> readAll(MongoEventStorageEngine engine) {
+        List<Long> all = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<Long> page = engine.readEvents(new GlobalSequenceTrackingToken(after), false)
+                    .map(event -> event.trackingToken().position().orElseThrow()).toList();
+            if (page.isEmpty()) {
+                return all;
+            }
+            all.addAll(page);
+            after = page.get(page.size() - 1);
+        }
+    }
+
+    @Test
+    void givesEventsGapFreePositionsFromOne() {
+        MongoEventStorageEngine engine = engine();
+        try (AppendReceipts.Receipt receipt = AppendReceipts.open()) {
+            engine.appendEvents(selected("73.71", 0), mou("73.71", 1));
+            engine.appendEvents(selected("32.73", 0));
+            assertThat(receipt.events()).extracting(AppendedEvent::position).containsExactly(1L, 2L, 3L);
+        }
+        assertThat(positions(engine)).containsExactly(1L, 2L, 3L);
+        assertThat(engine.headPosition()).isEqualTo(3);
+    }
+
+    @Test
+    void readsAnAggregateBackInSequence() {
+        MongoEventStorageEngine engine = engine();
+        engine.appendEvents(selected("73.71", 0));
+        engine.appendEvents(selected("32.73", 0));
+        engine.appendEvents(mou("73.71", 1));
+
+        List<? extends DomainEventMessage<?>> stream = engine.readEvents("73.71").asStream().toList();
+
+        assertThat(stream).extracting(DomainEventMessage::getSequenceNumber).containsExactly(0L, 1L);
+        assertThat(stream.get(1).getPayload()).isEqualTo(mou("73.71", 1).getPayload());
+        assertThat(stream.get(0).getMetaData()).containsEntry("principal", "operator").containsKey("recordedAt");
+        assertThat(engine.lastSequenceNumberFor("73.71")).contains(1L);
+        assertThat(engine.lastSequenceNumberFor("11.71")).isEmpty();
+    }
+
+    @Test
+    void storesPayloadAndMetadataAsReadableFields() {
+        engine().appendEvents(selected("73.71", 0));
+
+        Document stored = mongo.database().getCollection(EventLog.EVENTS).find(Filters.eq("_id", 1L)).first();
+
+        assertThat(stored).isNotNull();
+        assertThat(stored.getString("type")).isEqualTo(RegionSelected.class.getName());
+        assertThat(stored.getString("revision")).isEqualTo("1");
+        Document payload = stored.get("payload", Document.class);
+        assertThat(payload.getString("code")).isEqualTo("73.71");
+        assertThat(payload.getString("selectedOn")).isEqualTo("2017-05-22");
+        assertThat(stored.get("meta", Document.class).getString("principal")).isEqualTo("operator");
+    }
+
+    @Test
+    void refusesAnEventThatDoesNotContinueItsStreamAndStoresNothingOfThatCommand() {
+        MongoEventStorageEngine engine = engine();
+        engine.appendEvents(selected("73.71", 0));
+
+        // The second event of this command collides; the first must not be stored either.
+        assertThatThrownBy(() -> engine.appendEvents(selected("32.73", 0), mou("73.71", 0)))
+                .isInstanceOf(ConcurrencyException.class);
+
+        assertThat(positions(engine)).containsExactly(1L);
+        assertThat(engine.lastSequenceNumberFor("32.73")).isEmpty();
+        engine.appendEvents(mou("73.71", 1));
+        assertThat(positions(engine)).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void letsExactlyOneOfTwoRacingCommandsOnOneRegionWin() throws Exception {
+        MongoEventStorageEngine engine = engine();
+        engine.appendEvents(selected("73.71", 0));
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        AtomicInteger refused = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            futures.add(pool.submit(() -> {
+                try {
+                    engine.appendEvents(mou("73.71", 1));
+                } catch (ConcurrencyException e) {
+                    refused.incrementAndGet();
+                }
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+
+        assertThat(refused).hasValue(15);
+        assertThat(positions(engine)).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void keepsPositionsGapFreeUnderConcurrentWritersOnTwoInstances() throws Exception {
+        MongoEventStorageEngine first = engine();
+        MongoEventStorageEngine second = engine();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<?>> futures = new ArrayList<>();
+        List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
+        for (int thread = 0; thread < 16; thread++) {
+            MongoEventStorageEngine engine = thread % 2 == 0 ? first : second;
+            int writer = thread;
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < 40; i++) {
+                    String code = String.format("%02d.%02d", 11 + writer, 1 + i);
+                    engine.appendEvents(selected(code, 0), mou(code, 1));
+                    acknowledged.add(code);
+                }
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+
+        List<Long> all = readAll(first);
+        assertThat(all).containsExactlyElementsOf(LongStream.rangeClosed(1, 16 * 40 * 2).boxed().toList());
+        List<String> stored = mongo.database().getCollection(EventLog.EVENTS).find()
+                .map(document -> document.getString("aggregateId") + "#" + document.getLong("seq"))
+                .into(new ArrayList<>());
+        assertThat(stored).doesNotHaveDuplicates().hasSize(acknowledged.size() * 2);
+        // A command's two events sit next to each other: nothing interleaves inside a commit.
+        List<Document> events = mongo.database().getCollection(EventLog.EVENTS).find().into(new ArrayList<>());
+        events.sort((a, b) -> Long.compare(a.getLong("_id"), b.getLong("_id")));
+        for (int i = 0; i < events.size(); i += 2) {
+            assertThat(events.get(i + 1).getString("aggregateId")).isEqualTo(events.get(i).getString("aggregateId"));
+        }
+    }
+
+    @Test
+    void completesACommitThatWasInterruptedBeforeItWasWrittenOut() {
+        MongoEventStorageEngine engine = engine();
+        engine.appendEvents(selected("73.71", 0));
+        engine.close();
+        // A crash right after the commit point: the head holds the events, the events collection does not.
+        Document pendingEvent = mongo.database().getCollection(EventLog.EVENTS).find(Filters.eq("_id", 1L)).first();
+        pendingEvent.put("_id", 2L);
+        pendingEvent.put("eventId", "pending-event");
+        pendingEvent.put("aggregateId", "32.73");
+        mongo.database().getCollection(EventLog.HEAD).updateOne(Filters.eq("_id", "head"),
+                Updates.combine(Updates.set("position", 2L), Updates.set("pending", List.of(pendingEvent))));
+        assertThat(readAll(engine)).containsExactly(1L);
+
+        MongoEventStorageEngine restarted = engine();
+
+        assertThat(readAll(restarted)).containsExactly(1L, 2L);
+        assertThat(restarted.lastSequenceNumberFor("32.73")).contains(0L);
+        restarted.appendEvents(mou("32.73", 1));
+        assertThat(readAll(restarted)).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void recordedTimeNeverGoesBackAndTokensCanStartAtATime() {
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        MongoEventStorageEngine engine = engine(Clock.fixed(start, ZoneOffset.UTC));
+        engine.appendEvents(selected("73.71", 0));
+        engine.close();
+        engines.remove(engine);
+        MongoEventStorageEngine later = engine(Clock.fixed(start.plusSeconds(60), ZoneOffset.UTC));
+        later.appendEvents(selected("32.73", 0));
+        later.close();
+        engines.remove(later);
+        MongoEventStorageEngine skewed = engine(Clock.fixed(start.minusSeconds(3600), ZoneOffset.UTC));
+        skewed.appendEvents(selected("11.71", 0));
+
+        List<String> recorded = skewed.readEvents(new GlobalSequenceTrackingToken(0), false)
+                .map(TrackedEventMessage::getMetaData).map(meta -> (String) meta.get("recordedAt"))
+                .collect(Collectors.toList());
+        assertThat(recorded).isSorted();
+        assertThat(skewed.createTokenAt(start.plusSeconds(30))).isEqualTo(new GlobalSequenceTrackingToken(1));
+        assertThat(skewed.createTokenAt(start.minusSeconds(1))).isEqualTo(new GlobalSequenceTrackingToken(0));
+        assertThat(skewed.createHeadToken()).isEqualTo(new GlobalSequenceTrackingToken(3));
+    }
+}
