@@ -306,10 +306,7 @@ final class AppendSequencer implements AutoCloseable {
         for (Request request : accepted) {
             List<AppendedEvent> appended = new ArrayList<>(request.events.size());
             for (int i = 0; i < request.events.size(); i++) {
-                Document document = documents.get(index++);
-                appended.add(new AppendedEvent(document.getString(EventLog.EVENT_ID), document.getLong(EventLog.ID),
-                        document.getString(EventLog.TYPE), document.getString(EventLog.AGGREGATE_ID),
-                        document.getLong(EventLog.SEQUENCE)));
+                appended.add(EventLog.appended(documents.get(index++)));
             }
             request.result.complete(appended);
         }

@@ -117,6 +117,11 @@ public final class EventLog {
         return found;
     }
 
+    static AppendedEvent appended(Document event) {
+        return new AppendedEvent(event.getString(EVENT_ID), event.getLong(ID), event.getString(TYPE),
+                event.getString(AGGREGATE_ID), event.getLong(SEQUENCE));
+    }
+
     Document eventAt(long position) {
         return events.find(eq(ID, position)).first();
     }

@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.in;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.smartcity.api.LedgerMetadata;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import java.time.Clock;
 import java.time.Instant;
@@ -170,6 +171,19 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine implemen
             }
         }
         return new GlobalSequenceTrackingToken(first - 1);
+    }
+
+    /**
+     * The events a caller stored under an idempotency key, in order. A rare path (a request whose first attempt died
+     * between storing and answering), so a scan is acceptable where there is no index on the key.
+     */
+    public List<AppendedEvent> eventsWithIdempotencyKey(String principal, String idempotencyKey) {
+        List<Document> found = log.events().find(Filters.and(
+                        Filters.eq(EventLog.META + "." + LedgerMetadata.IDEMPOTENCY_KEY, idempotencyKey),
+                        Filters.eq(EventLog.META + "." + LedgerMetadata.PRINCIPAL, principal)))
+                .into(new ArrayList<>());
+        found.sort(Comparator.comparingLong(document -> document.getLong(EventLog.ID)));
+        return found.stream().map(EventLog::appended).toList();
     }
 
     /** The last position whose event can be read. */

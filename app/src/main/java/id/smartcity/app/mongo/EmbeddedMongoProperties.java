@@ -1,0 +1,21 @@
+package id.smartcity.app.mongo;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The in-process MongoDB used when no MongoDB URI is configured.
+ *
+ * @param backend  H2 keeps the data in {@code dataDir} across restarts; MEMORY forgets it (tests)
+ * @param dataDir  where the H2 backend keeps its file
+ * @param host     the address it listens on
+ * @param port     its port; 0 picks a free one
+ * @param database the database the ledger uses
+ */
+@ConfigurationProperties("ledger.mongo.embedded")
+public record EmbeddedMongoProperties(@DefaultValue("H2") Backend backend, @DefaultValue("./data") Path dataDir,
+                                      @DefaultValue("127.0.0.1") String host, @DefaultValue("0") int port,
+                                      @DefaultValue("smartcity") String database) {
+    public enum Backend { H2, MEMORY }
+}

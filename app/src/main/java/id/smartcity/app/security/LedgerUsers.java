@@ -1,0 +1,100 @@
+package id.smartcity.app.security;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/** Builds the users from configuration; generates (and keeps) a password for each user configured without one. */
+final class LedgerUsers {
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerUsers.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private LedgerUsers() {
+    }
+
+    static List<UserDetails> from(SecurityProperties properties) {
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
+        Map<String, String> generated = null;
+        List<UserDetails> users = new ArrayList<>();
+        for (Map.Entry<String, SecurityProperties.User> entry : new TreeMap<>(properties.users()).entrySet()) {
+            String name = entry.getKey();
+            String hash = entry.getValue().passwordHash();
+            if (hash == null || hash.isBlank()) {
+                if (generated == null) {
+                    generated = load(properties.generatedCredentials());
+                }
+                String password = generated.computeIfAbsent(name, key -> newPassword());
+                hash = bcrypt.encode(password);
+            }
+            users.add(User.withUsername(name)
+                    .password(hash.startsWith("{") ? hash : "{bcrypt}" + hash)
+                    .roles(entry.getValue().roles().stream().map(Enum::name).toArray(String[]::new))
+                    .build());
+        }
+        if (generated != null) {
+            store(properties.generatedCredentials(), generated);
+            LOG.warn("Users without a configured password hash got generated passwords, kept in {} (owner-only). "
+                    + "Configure bcrypt hashes (ledger.security.users.<name>.password-hash) in production.",
+                    properties.generatedCredentials().toAbsolutePath().normalize());
+        }
+        return users;
+    }
+
+    private static String newPassword() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static Map<String, String> load(Path file) {
+        Map<String, String> credentials = new TreeMap<>();
+        if (Files.exists(file)) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(file)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + file, e);
+            }
+            properties.stringPropertyNames().forEach(name -> credentials.put(name, properties.getProperty(name)));
+        }
+        return credentials;
+    }
+
+    private static void store(Path file, Map<String, String> credentials) {
+        Properties properties = new Properties();
+        properties.putAll(credentials);
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            if (!Files.exists(file)) {
+                Files.createFile(file);
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    LOG.debug("No POSIX permissions on this file system", e);
+                }
+            }
+            try (Writer writer = Files.newBufferedWriter(file)) {
+                properties.store(writer, "Generated passwords of the Smart City ledger (development only)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+}

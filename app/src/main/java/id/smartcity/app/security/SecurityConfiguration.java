@@ -1,0 +1,78 @@
+package id.smartcity.app.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.smartcity.ledger.rest.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic against the configured users. Operators send commands; reporters, auditors and admins read; admins
+ * manage; only health is public. Refusals are problem details like every other error.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+    private static final String OPERATOR = "OPERATOR";
+    private static final String REPORTER = "REPORTER";
+    private static final String AUDITOR = "AUDITOR";
+    private static final String ADMIN = "ADMIN";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problem(response, json, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                                "Sign in with HTTP Basic")))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) -> problem(response, json,
+                                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Sign in with HTTP Basic"))
+                        .accessDeniedHandler((request, response, e) -> problem(response, json, HttpStatus.FORBIDDEN,
+                                "FORBIDDEN", "Your role may not do this")))
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/regions/**", "/api/imports").hasAnyRole(OPERATOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/reports/**", "/api/regions/**", "/api/cohorts/**")
+                        .hasAnyRole(REPORTER, AUDITOR, ADMIN)
+                        .requestMatchers("/api/audit/**").hasAnyRole(AUDITOR, ADMIN)
+                        .requestMatchers("/api/admin/**", "/actuator/**").hasRole(ADMIN)
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String code,
+                                String detail) throws IOException {
+        ProblemDetail problem = Problems.of(status, code, status.getReasonPhrase(), detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"smartcity-ledger\"");
+        }
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(SecurityProperties properties) {
+        return new InMemoryUserDetailsManager(LedgerUsers.from(properties));
+    }
+}

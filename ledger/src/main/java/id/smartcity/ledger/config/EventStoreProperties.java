@@ -1,0 +1,14 @@
+package id.smartcity.ledger.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Tuning of the event store.
+ *
+ * @param pageSize        events a tracking processor reads per fetch
+ * @param maxCommitEvents events, from however many concurrent commands, that one commit takes at most
+ */
+@ConfigurationProperties("ledger.event-store")
+public record EventStoreProperties(@DefaultValue("1000") int pageSize, @DefaultValue("1000") int maxCommitEvents) {
+}

@@ -1,0 +1,75 @@
+package id.smartcity.ledger.config;
+
+import id.smartcity.ledger.eventstore.Durability;
+import id.smartcity.ledger.eventstore.EventSerialization;
+import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
+import id.smartcity.ledger.region.Region;
+import java.time.Clock;
+import java.util.List;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+/** Wires the write side: the event store, the Region aggregate and what every command carries onto its events. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventStoreProperties.class)
+public class LedgerConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return EventSerialization.serializer();
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoEventStorageEngine eventStorageEngine(MongoDatabaseFactory databaseFactory,
+                                               @Qualifier("eventSerializer") Serializer eventSerializer,
+                                               List<EventUpcaster> upcasters, ObjectProvider<Durability> durability,
+                                               Clock clock, EventStoreProperties properties) {
+        return MongoEventStorageEngine.builder()
+                .database(databaseFactory.getMongoDatabase())
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(eventSerializer)
+                .upcasterChain(new EventUpcasterChain(upcasters))
+                .durability(durability.getIfAvailable(() -> Durability.WRITE_CONCERN))
+                .clock(clock)
+                .pageSize(properties.pageSize())
+                .maxCommitEvents(properties.maxCommitEvents())
+                .build();
+    }
+
+    @Bean
+    CorrelationDataProvider ledgerCorrelationDataProvider() {
+        return new LedgerCorrelationDataProvider();
+    }
+
+    @Bean
+    Cache regionCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** Registered here rather than with Axon's Spring stereotype, so that the domain has no Spring in it. */
+    @Bean
+    ConfigurerModule regionAggregate(Cache regionCache) {
+        return configurer -> configurer.configureAggregate(
+                AggregateConfigurer.defaultConfiguration(Region.class).configureCache(configuration -> regionCache));
+    }
+}

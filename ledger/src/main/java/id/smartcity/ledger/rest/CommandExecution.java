@@ -1,0 +1,121 @@
+package id.smartcity.ledger.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.smartcity.ledger.eventstore.AppendedEvent;
+import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
+import id.smartcity.ledger.rest.CommandDispatcher.CommandOrigin;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/** Runs one HTTP command: origin metadata, the idempotency key, dispatch, and the 201 answer. */
+@Component
+class CommandExecution {
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String CORRELATION_ID = "X-Correlation-Id";
+    static final String CLIENT = "X-Client-Application";
+    private static final Duration STALE_CLAIM = Duration.ofSeconds(30);
+
+    private final CommandDispatcher dispatcher;
+    private final IdempotencyStore idempotency;
+    private final ObjectMapper json;
+    private final MongoEventStorageEngine eventStore;
+
+    CommandExecution(CommandDispatcher dispatcher, IdempotencyStore idempotency, ObjectMapper json,
+                     MongoEventStorageEngine eventStore) {
+        this.dispatcher = dispatcher;
+        this.idempotency = idempotency;
+        this.json = json;
+        this.eventStore = eventStore;
+    }
+
+    static CommandOrigin origin(HttpServletRequest request, Principal principal) {
+        String correlation = request.getHeader(CORRELATION_ID);
+        String client = request.getHeader(CLIENT);
+        return new CommandOrigin(principal == null ? "anonymous" : principal.getName(),
+                client == null || client.isBlank() ? "unknown" : client.strip(),
+                correlation == null || correlation.isBlank() ? UUID.randomUUID().toString() : correlation.strip(),
+                request.getHeader(IDEMPOTENCY_KEY));
+    }
+
+    ResponseEntity<Object> execute(HttpServletRequest request, Principal principal, Object body, URI location,
+                                   Supplier<Object> command) {
+        return idempotently(request, principal, body, origin -> {
+            List<AppendedEvent> events = dispatcher.dispatch(command.get(), origin);
+            return ResponseEntity.created(location).body(Accepted.of(events));
+        });
+    }
+
+    /** Answers a request once; the same key and body again get that answer, another body with the key is refused. */
+    ResponseEntity<Object> idempotently(HttpServletRequest request, Principal principal, Object body,
+                                        Function<CommandOrigin, ResponseEntity<Object>> handler) {
+        CommandOrigin origin = origin(request, principal);
+        if (origin.idempotencyKey() == null) {
+            return withCorrelation(handler.apply(origin), origin);
+        }
+        IdempotencyStore.Claim claim = idempotency.claim(origin.principal(), origin.idempotencyKey(),
+                fingerprint(request, body), STALE_CLAIM);
+        if (claim instanceof IdempotencyStore.Replay replay) {
+            return withCorrelation(ResponseEntity.status(replay.status()).header("Idempotent-Replayed", "true")
+                    .body(replay.body()), origin);
+        }
+        IdempotencyStore.Claimed claimed = (IdempotencyStore.Claimed) claim;
+        String id = claimed.id();
+        ResponseEntity<Object> answer;
+        try {
+            answer = claimed.takenOver() ? storedBefore(origin).orElseGet(() -> handler.apply(origin))
+                    : handler.apply(origin);
+        } catch (RuntimeException e) {
+            idempotency.release(id);
+            throw e;
+        }
+        if (answer.getStatusCode().is2xxSuccessful()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> stored = json.convertValue(answer.getBody(), Map.class);
+            idempotency.complete(id, answer.getStatusCode().value(), stored);
+        } else {
+            idempotency.release(id);
+        }
+        return withCorrelation(answer, origin);
+    }
+
+    /** The holder of a claim that went stale may have stored its events and died before answering. */
+    private Optional<ResponseEntity<Object>> storedBefore(CommandOrigin origin) {
+        List<AppendedEvent> events = eventStore.eventsWithIdempotencyKey(origin.principal(), origin.idempotencyKey());
+        return events.isEmpty() ? Optional.empty()
+                : Optional.of(ResponseEntity.status(HttpStatus.CREATED).body(Accepted.of(events)));
+    }
+
+    private static ResponseEntity<Object> withCorrelation(ResponseEntity<Object> answer, CommandOrigin origin) {
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(CORRELATION_ID, origin.correlationId()).body(answer.getBody());
+    }
+
+    private String fingerprint(HttpServletRequest request, Object body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(json.writeValueAsBytes(body));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,160 @@
+package id.smartcity.ledger.rest;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import id.smartcity.ledger.region.Rule;
+import id.smartcity.ledger.region.RuleViolation;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every refusal as a problem detail with a stable code; 400 malformed, 404 unknown, 409 conflict, 422 rule broken. */
+@RestControllerAdvice
+class LedgerProblemHandler extends ResponseEntityExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerProblemHandler.class);
+
+    /** The problem a refused command gives, for the HTTP answer and for each line of an import alike. */
+    static ProblemDetail describe(RuntimeException e) {
+        if (e instanceof RuleViolation violation) {
+            return ruleBroken(violation);
+        }
+        if (e instanceof AggregateNotFoundException notFound) {
+            return unknownRegion(notFound);
+        }
+        if (e instanceof ConcurrencyException concurrency) {
+            return concurrentChange(concurrency);
+        }
+        throw e;
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    static ProblemDetail ruleBroken(RuleViolation violation) {
+        Rule rule = violation.rule();
+        HttpStatus status = rule.kind() == Rule.Kind.CONFLICT ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+        return Problems.of(status, rule.name(), rule.description(), violation.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    static ProblemDetail unknownRegion(AggregateNotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "UNKNOWN_REGION", "The region has no history in the ledger",
+                "No region " + e.getAggregateIdentifier() + " was ever selected");
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    static ProblemDetail concurrentChange(ConcurrencyException e) {
+        return Problems.of(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+                "The region changed while the command was handled", e.getMessage() + "; send the command again");
+    }
+
+    @ExceptionHandler(IdempotencyKeyException.class)
+    ProblemDetail idempotencyKey(IdempotencyKeyException e) {
+        return e.reason() == IdempotencyKeyException.Reason.REUSED
+                ? Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED",
+                "An idempotency key names one request", e.getMessage())
+                : Problems.of(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_IN_PROGRESS",
+                "The first request with this key has not been answered yet", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The request is malformed",
+                "'" + e.getValue() + "' is not a valid " + e.getName());
+    }
+
+    @ExceptionHandler(EventStoreException.class)
+    ProblemDetail storeUnavailable(EventStoreException e) {
+        LOG.error("Event store failure", e);
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE", "The ledger could not store the events",
+                e.getMessage());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException e,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(LedgerProblemHandler::fieldError).toList();
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
+                "The request lacks or misshapes fields", errors.stream()
+                        .map(error -> error.get("field") + " " + error.get("message"))
+                        .collect(Collectors.joining("; ")));
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+
+    private static Map<String, String> fieldError(FieldError error) {
+        return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The request is malformed",
+                unreadable(e));
+        return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+
+    /** Says which field was wrong and how, without echoing parser internals. */
+    static String unreadable(Throwable e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return "Unknown field '" + unknown.getPropertyName() + "'";
+        }
+        if (cause instanceof InvalidFormatException invalid) {
+            String allowed = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
+                    ? ": expected one of " + Arrays.toString(invalid.getTargetType().getEnumConstants()) : "";
+            return "Field '" + path(invalid) + "' cannot be '" + invalid.getValue() + "'" + allowed;
+        }
+        if (cause instanceof MismatchedInputException mismatched) {
+            return "Field '" + path(mismatched) + "' has the wrong type";
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return "Field '" + path(mapping) + "' is invalid";
+        }
+        return "The body is not valid JSON for this request";
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream().map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                : "[" + reference.getIndex() + "]").collect(Collectors.joining("."));
+    }
+
+    /** Spring MVC's own refusals (405, 406, 415, ...) get a code too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(@NonNull Exception e, Object body,
+                                                             @NonNull HttpHeaders headers,
+                                                             @NonNull HttpStatusCode status,
+                                                             @NonNull WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey(Problems.CODE))) {
+            problem.setProperty(Problems.CODE, Problems.codeFor(status));
+        }
+        return response;
+    }
+}
