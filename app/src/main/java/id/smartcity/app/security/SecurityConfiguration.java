@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.smartcity.ledger.rest.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -74,5 +78,13 @@ public class SecurityConfiguration {
     @Bean
     UserDetailsService users(SecurityProperties properties) {
         return new InMemoryUserDetailsManager(LedgerUsers.from(properties));
+    }
+
+    @Bean
+    AuthenticationProvider cachingAuthenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder,
+                                                         Clock clock) {
+        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
+        bcrypt.setPasswordEncoder(passwordEncoder);
+        return new CachingAuthenticationProvider(bcrypt, Duration.ofMinutes(5), clock);
     }
 }
