@@ -1,11 +1,8 @@
 package id.smartcity.app;
 
-import static id.smartcity.app.Commands.masterplan;
 import static id.smartcity.app.Commands.mentor;
 import static id.smartcity.app.Commands.mou;
-import static id.smartcity.app.Commands.repeat;
 import static id.smartcity.app.Commands.selection;
-import static id.smartcity.app.Commands.withdrawal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Filters;
@@ -87,37 +84,18 @@ abstract class LedgerApiContract {
 
     @Test
     void recordsARegionsWholeLifeWithWhoWhenAndWhy() {
-        String depok = "/api/regions/32.76";
-        LedgerClient.Response selected = api.post(depok + "/selections", OPERATOR,
-                selection("Kota Depok", "CITY", 2018, "2018-05-01"),
-                "X-Client-Application", "kominfo-portal", "X-Correlation-Id", "corr-depok-1");
-        assertThat(selected.status()).isEqualTo(201);
-        assertThat(selected.body().path("type").asText()).isEqualTo("RegionSelected");
+        List<LedgerClient.Response> steps = RegionLife.depok(api, OPERATOR);
+        LedgerClient.Response selected = steps.get(0);
         assertThat(selected.body().path("eventId").asText()).isNotBlank();
-        assertThat(selected.header("Location")).isEqualTo(depok);
+        assertThat(selected.header("Location")).isEqualTo(RegionLife.DEPOK);
         assertThat(selected.header("X-Correlation-Id")).isEqualTo("corr-depok-1");
         long first = selected.position();
-
-        List<LedgerClient.Response> steps = List.of(
-                api.post(depok + "/engagements/2018/mou", OPERATOR, mou("2018-05-08")),
-                api.post(depok + "/engagements/2018/withdrawal", OPERATOR,
-                        withdrawal("2018-09-01", "cancelled for non-technical reasons")),
-                api.post(depok + "/selections", OPERATOR, selection("Kota Depok", "CITY", 2019, "2019-02-22")),
-                api.post(depok + "/engagements/2019/mou", OPERATOR, mou("2019-05-15")),
-                api.post(depok + "/engagements/2019/mentors", OPERATOR, mentor("Universitas Indonesia", "2019-06-01")),
-                api.post(depok + "/engagements/2019/mentors", OPERATOR, mentor("ITB", "2019-06-02")),
-                api.post(depok + "/engagements/2019/masterplan", OPERATOR, masterplan("2019-11-01")),
-                api.post(depok + "/engagements/2019/masterplan/revisions", OPERATOR, """
-                        {"revisedOn": "2020-03-01", "horizonYears": 12, "pillars": ["ECONOMY"],
-                         "documentSha256": "%s", "reason": "mid-term review"}""".formatted("ab".repeat(32))),
-                api.post(depok + "/repeat-mentoring", OPERATOR, repeat(2021, "2021-03-01", "national priority")));
         for (int i = 0; i < steps.size(); i++) {
             assertThat(steps.get(i).status()).as("step %d: %s", i, steps.get(i).body()).isEqualTo(201);
-            assertThat(steps.get(i).position()).isEqualTo(first + i + 1);
+            assertThat(steps.get(i).position()).isEqualTo(first + i);
         }
-        assertThat(steps.stream().map(step -> step.body().path("type").asText()).toList()).containsExactly(
-                "MoUSigned", "RegionWithdrawn", "RegionSelected", "MoUSigned", "MentorAssigned", "MentorAssigned",
-                "MasterplanSubmitted", "MasterplanRevised", "MentoringRepeated");
+        assertThat(steps.stream().map(step -> step.body().path("type").asText()).toList())
+                .isEqualTo(RegionLife.EVENT_TYPES);
 
         Document stored = mongo.getMongoDatabase().getCollection("events").find(Filters.eq("_id", first)).first();
         Document meta = stored.get("meta", Document.class);

@@ -1,9 +1,7 @@
 package id.smartcity.app;
 
-import static id.smartcity.app.Commands.masterplan;
 import static id.smartcity.app.Commands.mentor;
 import static id.smartcity.app.Commands.mou;
-import static id.smartcity.app.Commands.selection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
@@ -32,36 +30,31 @@ class RestartOnSameDataFolderTest {
     }
 
     @Test
-    void findsTheHistoryIntactAfterARestart() {
-        String semarang = "/api/regions/33.74";
+    void findsARegionsWholeLifeIntactAfterARestart() {
         List<String> before;
         try (ConfigurableApplicationContext app = start()) {
-            LedgerClient api = client(app);
-            assertThat(api.post(semarang + "/selections", "operator",
-                    selection("Kota Semarang", "CITY", 2017, "2017-05-03")).status()).isEqualTo(201);
-            assertThat(api.post(semarang + "/engagements/2017/mou", "operator", mou("2017-05-22")).status())
-                    .isEqualTo(201);
-            assertThat(api.post(semarang + "/engagements/2017/mentors", "operator", mentor("ITB", "2017-06-01"))
-                    .status()).isEqualTo(201);
+            List<LedgerClient.Response> life = RegionLife.depok(client(app), "operator");
+            assertThat(life).allSatisfy(step -> assertThat(step.status()).as("%s", step.body()).isEqualTo(201));
             before = eventsOf(app);
         }
 
         try (ConfigurableApplicationContext app = start()) {
             LedgerClient api = client(app);
-            assertThat(eventsOf(app)).isEqualTo(before).hasSize(3);
-            // The rules see the history: the MoU is signed, the next step continues the global order.
-            LedgerClient.Response again = api.post(semarang + "/engagements/2017/mou", "operator", mou("2017-05-22"));
+            assertThat(eventsOf(app)).isEqualTo(before).hasSize(RegionLife.EVENT_TYPES.size());
+            // The rules see the history: 2019's MoU is signed, and the next step continues the global order.
+            LedgerClient.Response again = api.post(RegionLife.DEPOK + "/engagements/2019/mou", "operator",
+                    mou("2019-05-15"));
             assertThat(again.status()).isEqualTo(409);
             assertThat(again.code()).isEqualTo("MOU_ALREADY_SIGNED");
-            LedgerClient.Response plan = api.post(semarang + "/engagements/2017/masterplan", "operator",
-                    masterplan("2017-11-01"));
-            assertThat(plan.status()).isEqualTo(201);
-            assertThat(plan.position()).isEqualTo(4);
+            LedgerClient.Response mentored = api.post(RegionLife.DEPOK + "/engagements/2021/mentors", "operator",
+                    mentor("Perbanas", "2021-04-01"));
+            assertThat(mentored.status()).as("%s", mentored.body()).isEqualTo(201);
+            assertThat(mentored.position()).isEqualTo(RegionLife.EVENT_TYPES.size() + 1);
         }
     }
 
     private static List<String> eventsOf(ConfigurableApplicationContext app) {
-        return app.getBean(MongoEventStorageEngine.class).readEvents("33.74").asStream()
+        return app.getBean(MongoEventStorageEngine.class).readEvents("32.76").asStream()
                 .map(event -> event.getSequenceNumber() + ":" + event.getPayloadType().getSimpleName() + ":"
                         + event.getIdentifier())
                 .toList();

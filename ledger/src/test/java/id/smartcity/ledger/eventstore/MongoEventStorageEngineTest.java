@@ -28,6 +28,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -238,6 +240,27 @@ class MongoEventStorageEngineTest {
         assertThat(restarted.lastSequenceNumberFor("32.73")).contains(0L);
         restarted.appendEvents(mou("32.73", 1));
         assertThat(readAll(restarted)).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void feedsAxonTrackingStreamsInPositionOrder() throws Exception {
+        MongoEventStorageEngine engine = engine();
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+        for (int i = 1; i <= 250; i++) {
+            engine.appendEvents(selected(String.format("%02d.%02d", 11 + i / 90, 1 + i % 90), 0));
+        }
+        List<Long> seen = new ArrayList<>();
+        try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null)) {
+            while (seen.size() < 250 && stream.hasNextAvailable(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                seen.add(stream.nextAvailable().trackingToken().position().orElseThrow());
+            }
+            engine.appendEvents(mou("11.02", 1));
+            assertThat(stream.hasNextAvailable(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            seen.add(stream.nextAvailable().trackingToken().position().orElseThrow());
+        } finally {
+            store.shutDown();
+        }
+        assertThat(seen).containsExactlyElementsOf(LongStream.rangeClosed(1, 251).boxed().toList());
     }
 
     @Test

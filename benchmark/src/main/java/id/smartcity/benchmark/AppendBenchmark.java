@@ -1,0 +1,232 @@
+package id.smartcity.benchmark;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import id.smartcity.api.AssignMentor;
+import id.smartcity.api.Pillar;
+import id.smartcity.api.RegionKind;
+import id.smartcity.api.SelectRegion;
+import id.smartcity.api.SignMoU;
+import id.smartcity.api.SubmitMasterplan;
+import id.smartcity.app.SmartCityLedgerApplication;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.bson.Document;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+/**
+ * Commands per second through the command gateway and through the HTTP API, with 1 and 16 clients, on the embedded
+ * memory and H2 backends; beside the raw insertMany ceiling measured in the same run on the same server. Each region
+ * gets a realistic stream: selection, MoU, two mentoring institutions, masterplan.
+ */
+public final class AppendBenchmark {
+    private static final int STEPS_PER_REGION = 5;
+    private static final String HASH = "3f".repeat(32);
+
+    private final List<String> codes = regionCodes();
+    private final AtomicInteger nextRegion = new AtomicInteger();
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        int regions = args.length > 0 ? Integer.parseInt(args[0]) : 800;
+        List<String> backends = args.length > 1 ? Arrays.asList(args[1].split(",")) : List.of("MEMORY", "H2");
+        List<String> table = new ArrayList<>();
+        table.add("| backend | path | clients | commands | commands/s | p50 ms | p99 ms | ceiling insertMany docs/s | ratio |");
+        table.add("|---|---|---|---|---|---|---|---|---|");
+        for (String backend : backends) {
+            new AppendBenchmark().run(backend, regions, table);
+        }
+        String machine = "JDK " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores, " + System.getProperty("os.name") + " " + System.getProperty("os.arch");
+        System.out.println();
+        System.out.println("Append benchmark (" + machine + "), " + regions + " regions x " + STEPS_PER_REGION
+                + " commands per scenario");
+        table.forEach(System.out::println);
+    }
+
+    private void run(String backend, int regions, List<String> table) throws Exception {
+        Path dataDir = Files.createTempDirectory("ledger-bench");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SmartCityLedgerApplication.class)
+                .run("--server.port=0", "--ledger.mongo.embedded.backend=" + backend,
+                        "--ledger.mongo.embedded.data-dir=" + dataDir, "--logging.level.root=WARN")) {
+            CommandGateway gateway = app.getBean(CommandGateway.class);
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            String auth = basicAuth(dataDir.resolve("generated-credentials.properties"));
+            double ceiling = insertManyCeiling(app.getBean(MongoDatabaseFactory.class).getMongoDatabase());
+
+            measure("warm-up", 16, regions / 4, code -> gateway(gateway, code));
+            measure("warm-up", 16, regions / 4, code -> http(port, auth, code));
+            for (int clients : new int[] {1, 16}) {
+                Result viaGateway = measure("gateway", clients, regions, code -> gateway(gateway, code));
+                table.add(viaGateway.row(backend, ceiling));
+                Result viaHttp = measure("http", clients, regions, code -> http(port, auth, code));
+                table.add(viaHttp.row(backend, ceiling));
+            }
+        }
+    }
+
+    private interface Step {
+        void run(String code, int step) throws Exception;
+    }
+
+    private interface Region {
+        Step steps(String code);
+    }
+
+    private Result measure(String path, int clients, int regions, Region region) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<long[]>> futures = new ArrayList<>();
+        int perClient = regions / clients;
+        long start = System.nanoTime();
+        for (int client = 0; client < clients; client++) {
+            futures.add(pool.submit(() -> {
+                long[] latencies = new long[perClient * STEPS_PER_REGION];
+                int index = 0;
+                for (int i = 0; i < perClient; i++) {
+                    String code = codes.get(nextRegion.getAndIncrement());
+                    Step steps = region.steps(code);
+                    for (int step = 0; step < STEPS_PER_REGION; step++) {
+                        long before = System.nanoTime();
+                        steps.run(code, step);
+                        latencies[index++] = System.nanoTime() - before;
+                    }
+                }
+                return latencies;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<long[]> future : futures) {
+            for (long latency : future.get()) {
+                all.add(latency);
+            }
+        }
+        long elapsed = System.nanoTime() - start;
+        pool.shutdown();
+        all.sort(Long::compare);
+        return new Result(path, clients, all.size(), all.size() / (elapsed / 1e9),
+                all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6);
+    }
+
+    private record Result(String path, int clients, int commands, double perSecond, double p50, double p99) {
+        String row(String backend, double ceiling) {
+            return String.format(Locale.ROOT, "| %s | %s | %d | %d | %.0f | %.2f | %.2f | %.0f | %.2f |",
+                    backend.toLowerCase(Locale.ROOT), path, clients, commands, perSecond, p50, p99, ceiling,
+                    perSecond / ceiling);
+        }
+    }
+
+    private static Step gateway(CommandGateway gateway, String code) {
+        RegionKind kind = Integer.parseInt(code.substring(3)) >= 71 ? RegionKind.CITY : RegionKind.REGENCY;
+        return (region, step) -> gateway.sendAndWait(switch (step) {
+            case 0 -> new SelectRegion(region, "Region " + region, kind, 2019, LocalDate.of(2019, 2, 22), null);
+            case 1 -> new SignMoU(region, 2019, LocalDate.of(2019, 5, 15), "Jakarta", false, List.of("Wali Kota"),
+                    List.of("masterplan guidance"));
+            case 2 -> new AssignMentor(region, 2019, "Universitas Indonesia", List.of("Mentor A"),
+                    LocalDate.of(2019, 6, 1));
+            case 3 -> new AssignMentor(region, 2019, "ITB", List.of("Mentor B"), LocalDate.of(2019, 6, 2));
+            default -> new SubmitMasterplan(region, 2019, LocalDate.of(2019, 11, 1), 10,
+                    List.of(Pillar.GOVERNANCE, Pillar.SOCIETY), List.of("public wifi"), HASH);
+        });
+    }
+
+    private static Step http(int port, String auth, String code) {
+        HttpClient client = HttpClient.newHttpClient();
+        String kind = Integer.parseInt(code.substring(3)) >= 71 ? "CITY" : "REGENCY";
+        String base = "http://localhost:" + port + "/api/regions/" + code;
+        return (region, step) -> {
+            String[] request = switch (step) {
+                case 0 -> new String[] {"/selections", """
+                        {"name": "Region %s", "kind": "%s", "cohortYear": 2019, "selectedOn": "2019-02-22"}"""
+                        .formatted(region, kind)};
+                case 1 -> new String[] {"/engagements/2019/mou", """
+                        {"signedOn": "2019-05-15", "place": "Jakarta", "virtual": false, "signatories": ["Wali Kota"],
+                         "scope": ["masterplan guidance"]}"""};
+                case 2 -> new String[] {"/engagements/2019/mentors", """
+                        {"institution": "Universitas Indonesia", "mentors": ["Mentor A"], "assignedOn": "2019-06-01"}"""};
+                case 3 -> new String[] {"/engagements/2019/mentors", """
+                        {"institution": "ITB", "mentors": ["Mentor B"], "assignedOn": "2019-06-02"}"""};
+                default -> new String[] {"/engagements/2019/masterplan", """
+                        {"submittedOn": "2019-11-01", "horizonYears": 10, "pillars": ["GOVERNANCE", "SOCIETY"],
+                         "quickWins": ["public wifi"], "documentSha256": "%s"}""".formatted(HASH)};
+            };
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + request[0]))
+                    .header("Authorization", auth).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(request[1])).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException(region + request[0] + ": " + response.statusCode() + " "
+                        + response.body());
+            }
+        };
+    }
+
+    /** The same server's raw insertMany rate, batches of 1,000 event-sized documents: what no append can beat. */
+    private static double insertManyCeiling(MongoDatabase database) {
+        MongoCollection<Document> scratch = database.getCollection("benchmark_ceiling");
+        int total = 50_000;
+        long start = System.nanoTime();
+        for (int batch = 0; batch < total / 1000; batch++) {
+            List<Document> documents = new ArrayList<>(1000);
+            for (int i = 0; i < 1000; i++) {
+                long id = (long) batch * 1000 + i + 1;
+                documents.add(new Document("_id", id).append("eventId", "e-" + id).append("aggregateType", "Region")
+                        .append("aggregateId", "32." + (id % 70)).append("seq", id).append("type",
+                                "id.smartcity.api.MentorAssigned").append("revision", "1")
+                        .append("timestamp", "2026-11-24T00:00:00Z")
+                        .append("payload", new Document("code", "32.73").append("cohortYear", 2019)
+                                .append("institution", "Universitas Indonesia").append("mentors", List.of("Mentor A"))
+                                .append("assignedOn", "2019-06-01"))
+                        .append("meta", new Document("principal", "operator").append("client", "benchmark")
+                                .append("correlationId", "c-" + id).append("causationId", "k-" + id)
+                                .append("recordedAt", "2026-11-24T00:00:00.000Z")));
+            }
+            scratch.insertMany(documents);
+        }
+        double rate = total / ((System.nanoTime() - start) / 1e9);
+        scratch.drop();
+        return rate;
+    }
+
+    private static String basicAuth(Path credentials) {
+        Properties passwords = new Properties();
+        try (Reader reader = Files.newBufferedReader(credentials)) {
+            passwords.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "Basic " + Base64.getEncoder().encodeToString(("operator:" + passwords.getProperty("operator"))
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> regionCodes() {
+        List<String> codes = new ArrayList<>();
+        for (int province = 11; province <= 99; province++) {
+            for (int number = 1; number <= 99; number++) {
+                codes.add(String.format("%02d.%02d", province, number));
+            }
+        }
+        return codes;
+    }
+}
