@@ -49,7 +49,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/regions/**", "/api/imports").hasAnyRole(OPERATOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/regions/**", "/api/imports", "/api/published-figures")
+                        .hasAnyRole(OPERATOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/reports/**", "/api/regions/**", "/api/cohorts/**")
                         .hasAnyRole(REPORTER, AUDITOR, ADMIN)
                         .requestMatchers("/api/audit/**").hasAnyRole(AUDITOR, ADMIN)

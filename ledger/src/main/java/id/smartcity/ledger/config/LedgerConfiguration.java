@@ -3,6 +3,7 @@ package id.smartcity.ledger.config;
 import id.smartcity.ledger.eventstore.Durability;
 import id.smartcity.ledger.eventstore.EventSerialization;
 import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
+import id.smartcity.ledger.figures.PublishedFigures;
 import id.smartcity.ledger.region.Region;
 import java.time.Clock;
 import java.util.List;
@@ -68,8 +69,10 @@ public class LedgerConfiguration {
 
     /** Registered here rather than with Axon's Spring stereotype, so that the domain has no Spring in it. */
     @Bean
-    ConfigurerModule regionAggregate(Cache regionCache) {
-        return configurer -> configurer.configureAggregate(
-                AggregateConfigurer.defaultConfiguration(Region.class).configureCache(configuration -> regionCache));
+    ConfigurerModule aggregates(Cache regionCache) {
+        return configurer -> configurer
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Region.class)
+                        .configureCache(configuration -> regionCache))
+                .configureAggregate(PublishedFigures.class);
     }
 }

@@ -1,5 +1,8 @@
 package id.smartcity.ledger.region;
 
+import id.smartcity.ledger.rules.Rule;
+import id.smartcity.ledger.rules.RuleViolation;
+
 import java.time.Clock;
 import java.time.LocalDate;
 

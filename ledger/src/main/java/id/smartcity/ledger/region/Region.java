@@ -1,5 +1,8 @@
 package id.smartcity.ledger.region;
 
+import id.smartcity.ledger.rules.Rule;
+import id.smartcity.ledger.rules.RuleViolation;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import id.smartcity.api.AssignMentor;

@@ -1,5 +1,8 @@
 package id.smartcity.ledger.region;
 
+import id.smartcity.ledger.rules.Rule;
+import id.smartcity.ledger.rules.RuleViolation;
+
 import id.smartcity.api.RegionKind;
 import java.util.regex.Pattern;
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.smartcity.api.AssignMentor;
+import id.smartcity.api.RecordPublishedFigure;
 import id.smartcity.api.RepeatMentoring;
 import id.smartcity.api.ReviseMasterplan;
 import id.smartcity.api.SelectRegion;
@@ -48,7 +49,7 @@ class ImportController {
     static final int MAX_LINES = 5000;
     private static final Map<String, Class<?>> COMMANDS = Stream.of(SelectRegion.class, SignMoU.class,
                     AssignMentor.class, RepeatMentoring.class, SubmitMasterplan.class, ReviseMasterplan.class,
-                    WithdrawRegion.class)
+                    WithdrawRegion.class, RecordPublishedFigure.class)
             .collect(Collectors.toMap(Class::getSimpleName, Function.identity()));
 
     private final CommandExecution commands;
@@ -150,7 +151,9 @@ class ImportController {
         }
         String name = object.remove("command").textValue();
         entry.put("command", name);
-        entry.put("region", object.path("code").asText(null));
+        if (object.has("code")) {
+            entry.put("region", object.path("code").asText(null));
+        }
         Class<?> type = COMMANDS.get(name);
         if (type == null) {
             throw new LineMalformed("Unknown command '" + name + "'; known: " + COMMANDS.keySet().stream().sorted()

@@ -1,5 +1,8 @@
 package id.smartcity.ledger.region;
 
+import id.smartcity.ledger.rules.Rule;
+import id.smartcity.ledger.rules.RuleViolation;
+
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.instanceOf;

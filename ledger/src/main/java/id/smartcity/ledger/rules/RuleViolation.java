@@ -1,4 +1,4 @@
-package id.smartcity.ledger.region;
+package id.smartcity.ledger.rules;
 
 import java.util.function.Supplier;
 
@@ -15,14 +15,14 @@ public class RuleViolation extends RuntimeException {
         return rule;
     }
 
-    static void check(boolean holds, Rule rule, String detail) {
+    public static void check(boolean holds, Rule rule, String detail) {
         if (!holds) {
             throw new RuleViolation(rule, detail);
         }
     }
 
     /** For details that can only be worded when the rule is broken. */
-    static void check(boolean holds, Rule rule, Supplier<String> detail) {
+    public static void check(boolean holds, Rule rule, Supplier<String> detail) {
         if (!holds) {
             throw new RuleViolation(rule, detail.get());
         }

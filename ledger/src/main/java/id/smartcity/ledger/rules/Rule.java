@@ -1,4 +1,4 @@
-package id.smartcity.ledger.region;
+package id.smartcity.ledger.rules;
 
 /**
  * Every rule the ledger enforces, with a stable code that clients can rely on. The kind says what sort of refusal
@@ -29,7 +29,11 @@ public enum Rule {
     REASON_REQUIRED(Kind.INVALID, "A withdrawal, a repeat or a revision states its reason"),
     DATE_REQUIRED(Kind.INVALID, "Every step carries its business date"),
     DATE_IN_FUTURE(Kind.INVALID, "A business date may not lie in the future"),
-    DATE_OUT_OF_ORDER(Kind.INVALID, "A business date may not precede the step it follows");
+    DATE_OUT_OF_ORDER(Kind.INVALID, "A business date may not precede the step it follows"),
+    FIGURE_YEAR_OUT_OF_RANGE(Kind.INVALID, "A published figure is about a programme year from 2017 to next year"),
+    FIGURE_VALUE_INVALID(Kind.INVALID, "A published figure is a count of zero or more"),
+    SOURCE_REQUIRED(Kind.INVALID, "A published figure names its source"),
+    FIGURE_ALREADY_RECORDED(Kind.CONFLICT, "A source's figure for a year and metric is recorded once");
 
     /** What sort of refusal a rule gives. */
     public enum Kind {

@@ -1,0 +1,41 @@
+package id.smartcity.ledger.rest;
+
+import id.smartcity.api.PublishedMetric;
+import id.smartcity.api.RecordPublishedFigure;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.security.Principal;
+import java.time.LocalDate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Records what the ministry published, so that the reconciliation can set it beside what the ledger holds. */
+@RestController
+@Tag(name = "Commands")
+class PublishedFigureController {
+    private final CommandExecution commands;
+
+    PublishedFigureController(CommandExecution commands) {
+        this.commands = commands;
+    }
+
+    record Figure(@NotNull Integer year, @NotNull PublishedMetric metric, @NotNull Long value,
+                  @NotBlank @Size(max = 500) String source, LocalDate publishedOn, @Size(max = 2000) String note) {
+    }
+
+    @PostMapping("/api/published-figures")
+    @Operation(summary = "Record a figure the ministry published, with its source")
+    ResponseEntity<Object> record(@Valid @RequestBody Figure body, HttpServletRequest request, Principal principal) {
+        return commands.execute(request, principal, body, URI.create("/api/reports/reconciliation"),
+                () -> new RecordPublishedFigure(body.year(), body.metric(), body.value(), body.source(),
+                        body.publishedOn(), body.note()));
+    }
+}
