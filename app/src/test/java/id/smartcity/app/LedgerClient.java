@@ -60,6 +60,10 @@ final class LedgerClient {
         return send(request(path, user).GET());
     }
 
+    Response getAs(String path, String user, String accept) {
+        return send(request(path, user, "Accept", accept).GET());
+    }
+
     private HttpRequest.Builder request(String path, String user, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (user != null) {
@@ -76,8 +80,9 @@ final class LedgerClient {
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body() == null || response.body().isBlank() ? JSON.nullNode()
-                    : JSON.readTree(response.body());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode body = response.body() == null || response.body().isBlank() || !type.contains("json")
+                    ? JSON.nullNode() : JSON.readTree(response.body());
             return new Response(response.statusCode(), body, response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

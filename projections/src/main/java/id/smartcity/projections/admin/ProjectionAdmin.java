@@ -1,0 +1,86 @@
+package id.smartcity.projections.admin;
+
+import id.smartcity.projections.live.MongoViewStore;
+import id.smartcity.projections.live.ReadModels;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+/** Each read model's processor: where it stands against the head of the log, and rebuilding it from position 1. */
+@Component
+public class ProjectionAdmin {
+    private final EventProcessingConfiguration processing;
+    private final ReadModels readModels;
+    private final EventStore eventStore;
+
+    public ProjectionAdmin(EventProcessingConfiguration processing, ReadModels readModels, EventStore eventStore) {
+        this.processing = processing;
+        this.readModels = readModels;
+        this.eventStore = eventStore;
+    }
+
+    public record ProcessorStatus(String name, List<String> collections, boolean running, boolean replaying,
+                                  long position, long head, long lag) {
+    }
+
+    public List<ProcessorStatus> status() {
+        long head = eventStore.createHeadToken().position().orElse(0);
+        List<ProcessorStatus> statuses = new ArrayList<>();
+        new TreeMap<>(readModels.byProcessor()).forEach((name, stores) -> {
+            StreamingEventProcessor processor = processor(name);
+            long position = position(processor);
+            statuses.add(new ProcessorStatus(name, stores.stream().map(MongoViewStore::collectionName).toList(),
+                    processor.isRunning(), processor.isReplaying(), position, head, Math.max(0, head - position)));
+        });
+        return statuses;
+    }
+
+    public boolean exists(String name) {
+        return readModels.byProcessor().containsKey(name);
+    }
+
+    /** Stops the processor, drops its read model, resets its token to the start of the log and starts it again. */
+    public void rebuild(String name) {
+        StreamingEventProcessor processor = processor(name);
+        processor.shutDown();
+        readModels.byProcessor().get(name).forEach(MongoViewStore::drop);
+        processor.resetTokens();
+        processor.start();
+    }
+
+    /** Waits until the processor has caught up with the head as it was when asked; false when time ran out. */
+    public boolean awaitCaughtUp(String name, Duration timeout) throws InterruptedException {
+        long head = eventStore.createHeadToken().position().orElse(0);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        StreamingEventProcessor processor = processor(name);
+        while (System.nanoTime() < deadline) {
+            if (position(processor) >= head && !processor.isReplaying()) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow(() ->
+                new IllegalArgumentException("No streaming processor " + name));
+    }
+
+    private static long position(StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        if (segments.isEmpty()) {
+            return 0;
+        }
+        return segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
+                .mapToLong(position -> position.orElse(0)).min().orElse(0);
+    }
+
+}

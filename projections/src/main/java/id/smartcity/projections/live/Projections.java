@@ -1,0 +1,56 @@
+package id.smartcity.projections.live;
+
+import id.smartcity.api.LedgerMetadata;
+import id.smartcity.projections.model.FigureProjector;
+import id.smartcity.projections.model.LedgerEvent;
+import id.smartcity.projections.model.RegionProjector;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.stereotype.Component;
+
+/** The event handlers of the live read models: each read model its own processing group and token. */
+final class Projections {
+    private Projections() {
+    }
+
+    static LedgerEvent ledgerEvent(EventMessage<?> event, TrackingToken token) {
+        Object recorded = event.getMetaData().get(LedgerMetadata.RECORDED_AT);
+        return new LedgerEvent(token.position().orElseThrow(), recorded == null ? null
+                : Instant.parse(recorded.toString()), event.getPayload());
+    }
+
+    @Component
+    @ProcessingGroup(ReadModels.REGIONS)
+    static class Regions {
+        private final RegionProjector projector = new RegionProjector();
+        private final ReadModels readModels;
+
+        Regions(ReadModels readModels) {
+            this.readModels = readModels;
+        }
+
+        @EventHandler
+        void on(EventMessage<?> event, TrackingToken token) {
+            projector.apply(ledgerEvent(event, token), readModels.regions());
+        }
+    }
+
+    @Component
+    @ProcessingGroup(ReadModels.PUBLISHED_FIGURES)
+    static class PublishedFigures {
+        private final FigureProjector projector = new FigureProjector();
+        private final ReadModels readModels;
+
+        PublishedFigures(ReadModels readModels) {
+            this.readModels = readModels;
+        }
+
+        @EventHandler
+        void on(EventMessage<?> event, TrackingToken token) {
+            projector.apply(ledgerEvent(event, token), readModels.figures());
+        }
+    }
+}

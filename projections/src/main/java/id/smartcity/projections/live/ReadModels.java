@@ -1,0 +1,65 @@
+package id.smartcity.projections.live;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import id.smartcity.projections.model.PublishedFigureView;
+import id.smartcity.projections.model.RegionView;
+import id.smartcity.projections.reports.ProgrammeSnapshot;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.stereotype.Component;
+
+/** The live read models, each kept by its own processing group, and the programme as they show it now. */
+@Component
+public class ReadModels {
+    public static final String REGIONS = "regions";
+    public static final String PUBLISHED_FIGURES = "published-figures";
+
+    private final MongoViewStore<RegionView> regions;
+    private final MongoViewStore<PublishedFigureView> figures;
+
+    public ReadModels(MongoDatabaseFactory mongo) {
+        ObjectMapper json = objectMapper();
+        this.regions = new MongoViewStore<>(mongo.getMongoDatabase().getCollection("rm_regions"), json,
+                RegionView.class);
+        this.figures = new MongoViewStore<>(mongo.getMongoDatabase().getCollection("rm_published_figures"), json,
+                PublishedFigureView.class);
+    }
+
+    /** Dates as ISO strings, so the documents read well in a Mongo shell and compare field for field. */
+    static ObjectMapper objectMapper() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    public MongoViewStore<RegionView> regions() {
+        return regions;
+    }
+
+    public MongoViewStore<PublishedFigureView> figures() {
+        return figures;
+    }
+
+    /** The read models by processing group name. */
+    public Map<String, List<MongoViewStore<?>>> byProcessor() {
+        return Map.of(REGIONS, List.of(regions), PUBLISHED_FIGURES, List.of(figures));
+    }
+
+    public Optional<RegionView> region(String code) {
+        return Optional.ofNullable(regions.find(code));
+    }
+
+    public ProgrammeSnapshot snapshot() {
+        Collection<RegionView> allRegions = regions.all();
+        Collection<PublishedFigureView> allFigures = figures.all();
+        long position = Math.max(allRegions.stream().mapToLong(RegionView::lastPosition).max().orElse(0),
+                allFigures.stream().mapToLong(PublishedFigureView::position).max().orElse(0));
+        return new ProgrammeSnapshot(allRegions, allFigures, position, null, null);
+    }
+}

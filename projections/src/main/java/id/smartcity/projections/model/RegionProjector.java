@@ -1,0 +1,141 @@
+package id.smartcity.projections.model;
+
+import id.smartcity.api.MasterplanRevised;
+import id.smartcity.api.MasterplanSubmitted;
+import id.smartcity.api.MentorAssigned;
+import id.smartcity.api.MentoringRepeated;
+import id.smartcity.api.MoUSigned;
+import id.smartcity.api.RegionSelected;
+import id.smartcity.api.RegionWithdrawn;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+
+/**
+ * Builds region dossiers from region events. The same code feeds the live read model in MongoDB and the replays for
+ * a date or an instant in memory. Deterministic: it reads no clock, only the events; an event at or before a
+ * document's {@code lastPosition} was applied already and is skipped.
+ */
+public final class RegionProjector {
+
+    /** Applies the event if it concerns a region; answers whether it did. */
+    public boolean apply(LedgerEvent event, ViewStore<RegionView> store) {
+        Object payload = event.payload();
+        if (payload instanceof RegionSelected selected) {
+            RegionView region = store.find(selected.code());
+            if (region == null) {
+                region = new RegionView(selected.code(), selected.name(), selected.kind());
+            }
+            if (applied(region, event)) {
+                return false;
+            }
+            region.name = selected.name();
+            EngagementView engagement = new EngagementView(selected.cohortYear(), EngagementView.Type.NEW,
+                    selected.selectedOn());
+            engagement.assessmentRound = selected.assessment() == null ? null : selected.assessment().round();
+            add(region, engagement);
+            return record(store, region, event, selected.cohortYear(), selected.selectedOn(),
+                    "Selected into the " + selected.cohortYear() + " cohort");
+        }
+        if (payload instanceof MentoringRepeated repeated) {
+            return change(store, repeated.code(), event, region -> {
+                EngagementView engagement = new EngagementView(repeated.cohortYear(), EngagementView.Type.REPEAT,
+                        repeated.startedOn());
+                engagement.repeatReason = repeated.reason();
+                engagement.previousCohortYear = repeated.previousCohortYear();
+                add(region, engagement);
+                return entry(event, repeated.cohortYear(), repeated.startedOn(),
+                        "Mentored again after " + repeated.previousCohortYear() + ": " + repeated.reason());
+            });
+        }
+        if (payload instanceof MoUSigned mou) {
+            return change(store, mou.code(), event, region -> {
+                EngagementView engagement = region.engagement(mou.cohortYear());
+                engagement.mouSignedOn = mou.signedOn();
+                engagement.mouPlace = mou.place();
+                engagement.mouVirtual = mou.virtual();
+                return entry(event, mou.cohortYear(), mou.signedOn(), "MoU signed"
+                        + (mou.virtual() ? " virtually" : mou.place() == null ? "" : " in " + mou.place()));
+            });
+        }
+        if (payload instanceof MentorAssigned mentor) {
+            return change(store, mentor.code(), event, region -> {
+                region.engagement(mentor.cohortYear()).mentoring.add(new EngagementView.Mentoring(
+                        mentor.institution(), mentor.mentors(), mentor.assignedOn()));
+                return entry(event, mentor.cohortYear(), mentor.assignedOn(), "Mentored by " + mentor.institution());
+            });
+        }
+        if (payload instanceof MasterplanSubmitted submitted) {
+            return change(store, submitted.code(), event, region -> {
+                EngagementView.Masterplan plan = new EngagementView.Masterplan();
+                plan.submittedOn = submitted.submittedOn();
+                plan.horizonYears = submitted.horizonYears();
+                plan.pillars = new ArrayList<>(submitted.pillars());
+                plan.quickWins = new ArrayList<>(submitted.quickWins());
+                plan.documentSha256 = submitted.documentSha256();
+                region.engagement(submitted.cohortYear()).masterplan = plan;
+                return entry(event, submitted.cohortYear(), submitted.submittedOn(),
+                        "Masterplan submitted (" + submitted.horizonYears() + " years)");
+            });
+        }
+        if (payload instanceof MasterplanRevised revised) {
+            return change(store, revised.code(), event, region -> {
+                EngagementView.Masterplan plan = region.engagement(revised.cohortYear()).masterplan;
+                plan.horizonYears = revised.horizonYears();
+                plan.pillars = new ArrayList<>(revised.pillars());
+                plan.quickWins = new ArrayList<>(revised.quickWins());
+                plan.documentSha256 = revised.documentSha256();
+                plan.revisions.add(new EngagementView.Revision(revised.revision(), revised.revisedOn(),
+                        revised.reason(), revised.documentSha256()));
+                return entry(event, revised.cohortYear(), revised.revisedOn(),
+                        "Masterplan revision " + revised.revision() + ": " + revised.reason());
+            });
+        }
+        if (payload instanceof RegionWithdrawn withdrawn) {
+            return change(store, withdrawn.code(), event, region -> {
+                EngagementView engagement = region.engagement(withdrawn.cohortYear());
+                engagement.withdrawnOn = withdrawn.withdrawnOn();
+                engagement.withdrawalReason = withdrawn.reason();
+                return entry(event, withdrawn.cohortYear(), withdrawn.withdrawnOn(), "Withdrawn: " + withdrawn.reason());
+            });
+        }
+        return false;
+    }
+
+    private interface Change {
+        TimelineEntry apply(RegionView region);
+    }
+
+    private static boolean change(ViewStore<RegionView> store, String code, LedgerEvent event, Change change) {
+        RegionView region = store.find(code);
+        if (region == null || applied(region, event)) {
+            return false;
+        }
+        region.timeline.add(change.apply(region));
+        region.lastPosition = event.position();
+        store.save(code, region);
+        return true;
+    }
+
+    private static boolean record(ViewStore<RegionView> store, RegionView region, LedgerEvent event, int cohortYear,
+                                  LocalDate date, String summary) {
+        region.timeline.add(entry(event, cohortYear, date, summary));
+        region.lastPosition = event.position();
+        store.save(region.code, region);
+        return true;
+    }
+
+    private static boolean applied(RegionView region, LedgerEvent event) {
+        return event.position() <= region.lastPosition;
+    }
+
+    private static void add(RegionView region, EngagementView engagement) {
+        region.engagements.add(engagement);
+        region.engagements.sort(Comparator.comparingInt(EngagementView::cohortYear));
+    }
+
+    private static TimelineEntry entry(LedgerEvent event, int cohortYear, LocalDate date, String summary) {
+        return new TimelineEntry(event.position(), event.payload().getClass().getSimpleName(), cohortYear, date,
+                event.recordedAt() == null ? null : event.recordedAt().toString(), summary);
+    }
+}

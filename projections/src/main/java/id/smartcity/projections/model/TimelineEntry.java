@@ -1,0 +1,8 @@
+package id.smartcity.projections.model;
+
+import java.time.LocalDate;
+
+/** One event in a region's history: where it stands in the ledger, its business date, and what it said. */
+public record TimelineEntry(long position, String event, int cohortYear, LocalDate date, String recordedAt,
+                            String summary) {
+}

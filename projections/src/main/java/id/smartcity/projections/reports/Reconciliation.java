@@ -1,0 +1,128 @@
+package id.smartcity.projections.reports;
+
+import id.smartcity.api.PublishedMetric;
+import id.smartcity.projections.model.EngagementView;
+import id.smartcity.projections.model.PublishedFigureView;
+import id.smartcity.projections.model.RegionView;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What the ministry published beside what the ledger recorded, year by year and metric by metric, with every
+ * difference named: withdrawn engagements, regions counted twice, engagements no source names.
+ */
+public final class Reconciliation {
+    private Reconciliation() {
+    }
+
+    public record Row(int year, PublishedMetric metric, Long published, List<String> sources, long recorded,
+                      Long difference, List<String> explanation) {
+    }
+
+    public static List<Row> of(ProgrammeSnapshot snapshot, CoverageProperties coverage) {
+        Map<Integer, AnnualTotals.Row> totals = AnnualTotals.of(snapshot, coverage).stream()
+                .collect(Collectors.toMap(AnnualTotals.Row::year, row -> row));
+        Map<String, List<PublishedFigureView>> byYearAndMetric = new LinkedHashMap<>();
+        snapshot.figures().stream()
+                .sorted(Comparator.comparingInt(PublishedFigureView::year)
+                        .thenComparing(PublishedFigureView::metric).thenComparing(PublishedFigureView::source))
+                .forEach(figure -> byYearAndMetric.computeIfAbsent(figure.year() + "|" + figure.metric(),
+                        key -> new ArrayList<>()).add(figure));
+        List<Row> rows = new ArrayList<>();
+        byYearAndMetric.values().forEach(figures -> {
+            PublishedFigureView first = figures.get(0);
+            AnnualTotals.Row year = totals.get(first.year());
+            long recorded = year == null ? 0 : recorded(year, first.metric());
+            List<Long> values = figures.stream().map(PublishedFigureView::value).distinct().toList();
+            Long published = values.size() == 1 ? values.get(0) : null;
+            List<String> explanation = new ArrayList<>();
+            if (published == null) {
+                explanation.add("The sources disagree: " + figures.stream()
+                        .map(figure -> figure.value() + " (" + figure.source() + ")").collect(Collectors.joining(", ")));
+            } else {
+                explain(snapshot, first.year(), first.metric(), published, recorded, explanation);
+            }
+            figures.stream().filter(figure -> figure.note() != null && !figure.note().isBlank())
+                    .forEach(figure -> explanation.add(figure.source() + ": " + figure.note()));
+            rows.add(new Row(first.year(), first.metric(), published,
+                    figures.stream().map(PublishedFigureView::source).toList(), recorded,
+                    published == null ? null : recorded - published, explanation));
+        });
+        return rows;
+    }
+
+    private static long recorded(AnnualTotals.Row year, PublishedMetric metric) {
+        return switch (metric) {
+            case ENGAGED, PLANNED -> year.engagements();
+            case REPEATS -> year.repeatEngagements();
+            case DISTINCT_CUMULATIVE -> year.cumulativeDistinct();
+            case SMART_PROVINCES -> year.smartProvinces();
+        };
+    }
+
+    private static void explain(ProgrammeSnapshot snapshot, int year, PublishedMetric metric, long published,
+                                long recorded, List<String> explanation) {
+        if (published == recorded) {
+            explanation.add("Agrees");
+            return;
+        }
+        long unexplained = published - recorded;
+        if (metric == PublishedMetric.ENGAGED || metric == PublishedMetric.DISTINCT_CUMULATIVE) {
+            List<String> withdrawn = withdrawnUpTo(snapshot, year, metric == PublishedMetric.ENGAGED);
+            if (!withdrawn.isEmpty()) {
+                explanation.add("Withdrawn, so not counted as assistance: " + String.join(", ", withdrawn));
+                unexplained -= withdrawn.size();
+            }
+        }
+        if (metric == PublishedMetric.DISTINCT_CUMULATIVE) {
+            List<String> twice = selectedAgain(snapshot, year);
+            if (!twice.isEmpty()) {
+                explanation.add("In the published lists of two years, counted once here: " + String.join(", ", twice));
+                unexplained -= twice.size();
+            }
+        }
+        if (unexplained > 0) {
+            explanation.add(unexplained + (metric == PublishedMetric.REPEATS ? " repeat engagements" : "")
+                    + (metric == PublishedMetric.DISTINCT_CUMULATIVE ? " regions" : "")
+                    + (metric == PublishedMetric.ENGAGED || metric == PublishedMetric.PLANNED ? " engagements" : "")
+                    + (metric == PublishedMetric.SMART_PROVINCES ? " provinces" : "")
+                    + " of " + year + " are not named in the ledger (no public source names them)");
+        } else if (unexplained < 0) {
+            explanation.add("The ledger names " + (-unexplained) + " more than were published");
+        }
+    }
+
+    /** Withdrawn engagements of the year (or, cumulatively, up to it) whose region was not assisted otherwise. */
+    private static List<String> withdrawnUpTo(ProgrammeSnapshot snapshot, int year, boolean thisYearOnly) {
+        List<String> names = new ArrayList<>();
+        snapshot.regions().stream().filter(RegionView::isRegencyOrCity).sorted(Comparator.comparing(RegionView::code))
+                .forEach(region -> region.engagements().stream()
+                        .filter(EngagementView::withdrawn)
+                        .filter(engagement -> thisYearOnly ? engagement.cohortYear() == year
+                                : engagement.cohortYear() <= year
+                                && AnnualTotals.firstAssistedYear(region).orElse(Integer.MAX_VALUE) > year)
+                        .forEach(engagement -> names.add(region.name() + " (" + region.code() + ", "
+                                + engagement.cohortYear() + ")")));
+        return names;
+    }
+
+    /** Regions withdrawn in an earlier year and selected again up to this year: lists that add up count them twice. */
+    private static List<String> selectedAgain(ProgrammeSnapshot snapshot, int year) {
+        List<String> names = new ArrayList<>();
+        snapshot.regions().stream().filter(RegionView::isRegencyOrCity).sorted(Comparator.comparing(RegionView::code))
+                .forEach(region -> region.engagements().stream().filter(EngagementView::withdrawn)
+                        .filter(withdrawn -> region.assistance().stream().anyMatch(later ->
+                                later.cohortYear() > withdrawn.cohortYear() && later.cohortYear() <= year
+                                        && later.type() == EngagementView.Type.NEW))
+                        .findFirst()
+                        .ifPresent(withdrawn -> names.add(region.name() + " (" + region.code() + "): selected "
+                                + withdrawn.cohortYear() + ", withdrawn, selected again " + region.assistance().stream()
+                                .filter(later -> later.cohortYear() > withdrawn.cohortYear())
+                                .findFirst().orElseThrow().cohortYear())));
+        return names;
+    }
+}

@@ -1,0 +1,73 @@
+package id.smartcity.projections.timetravel;
+
+import id.smartcity.api.LedgerMetadata;
+import id.smartcity.projections.model.BusinessDates;
+import id.smartcity.projections.model.FigureProjector;
+import id.smartcity.projections.model.LedgerEvent;
+import id.smartcity.projections.model.MemoryViewStore;
+import id.smartcity.projections.model.PublishedFigureView;
+import id.smartcity.projections.model.RegionProjector;
+import id.smartcity.projections.model.RegionView;
+import id.smartcity.projections.reports.ProgrammeSnapshot;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.stereotype.Component;
+
+/**
+ * The programme as it stood on a business date ({@code asOf}: only what had happened by then) or as the ledger had
+ * recorded it by an instant ({@code knownAt}: later records ignored), by replaying the event log through the same
+ * projectors as the live read models, into memory.
+ */
+@Component
+public class TimeTravel {
+    private final EventStorageEngine events;
+
+    public TimeTravel(EventStorageEngine events) {
+        this.events = events;
+    }
+
+    public ProgrammeSnapshot at(LocalDate asOf, Instant knownAt) {
+        return replay(asOf, knownAt, page -> page);
+    }
+
+    /** Replays through the projectors; {@code pages} lets a caller see every page go by (progress, tests). */
+    ProgrammeSnapshot replay(LocalDate asOf, Instant knownAt, java.util.function.UnaryOperator<List<LedgerEvent>> pages) {
+        RegionProjector regionProjector = new RegionProjector();
+        FigureProjector figureProjector = new FigureProjector();
+        MemoryViewStore<RegionView> regions = new MemoryViewStore<>();
+        MemoryViewStore<PublishedFigureView> figures = new MemoryViewStore<>();
+        long after = 0;
+        long included = 0;
+        while (true) {
+            List<LedgerEvent> page = pages.apply(events.readEvents(new GlobalSequenceTrackingToken(after), false)
+                    .map(TimeTravel::ledgerEvent).toList());
+            if (page.isEmpty()) {
+                break;
+            }
+            for (LedgerEvent event : page) {
+                if (knownAt != null && event.recordedAt() != null && event.recordedAt().isAfter(knownAt)) {
+                    // Recorded times never decrease along the log: nothing after this was known either.
+                    return new ProgrammeSnapshot(regions.all(), figures.all(), included, asOf, knownAt);
+                }
+                LocalDate happened = BusinessDates.of(event.payload());
+                if (asOf == null || happened == null || !happened.isAfter(asOf)) {
+                    regionProjector.apply(event, regions);
+                    figureProjector.apply(event, figures);
+                    included = event.position();
+                }
+            }
+            after = page.get(page.size() - 1).position();
+        }
+        return new ProgrammeSnapshot(regions.all(), figures.all(), included, asOf, knownAt);
+    }
+
+    private static LedgerEvent ledgerEvent(TrackedEventMessage<?> event) {
+        Object recorded = event.getMetaData().get(LedgerMetadata.RECORDED_AT);
+        return new LedgerEvent(event.trackingToken().position().orElseThrow(),
+                recorded == null ? null : Instant.parse(recorded.toString()), event.getPayload());
+    }
+}
