@@ -60,6 +60,17 @@ final class LedgerClient {
         return send(request(path, user).GET());
     }
 
+    /** The annual totals report by year. */
+    java.util.Map<Integer, JsonNode> annualTotals(String query) {
+        Response report = get("/api/reports/annual-totals" + query, "reporter");
+        if (report.status() != 200) {
+            throw new IllegalStateException(report.status() + " " + report.body());
+        }
+        java.util.Map<Integer, JsonNode> years = new java.util.TreeMap<>();
+        report.body().path("rows").forEach(row -> years.put(row.path("year").asInt(), row));
+        return years;
+    }
+
     Response getAs(String path, String user, String accept) {
         return send(request(path, user, "Accept", accept).GET());
     }

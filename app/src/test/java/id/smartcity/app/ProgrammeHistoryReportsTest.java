@@ -58,16 +58,9 @@ class ProgrammeHistoryReportsTest {
         }
     }
 
-    private Map<Integer, JsonNode> annualTotals(String query) {
-        LedgerClient.Response report = api.get("/api/reports/annual-totals" + query, "reporter");
-        assertThat(report.status()).as("%s", report.body()).isEqualTo(200);
-        return StreamSupport.stream(report.body().path("rows").spliterator(), false)
-                .collect(Collectors.toMap(row -> row.path("year").asInt(), Function.identity()));
-    }
-
     @Test
     void recordsWhatTheRealListsSupport() {
-        Map<Integer, JsonNode> years = annualTotals("");
+        Map<Integer, JsonNode> years = api.annualTotals("");
         assertThat(years.get(2017).path("selectedAsNew").asInt()).isEqualTo(25);
         assertThat(years.get(2017).path("cumulativeDistinct").asInt()).isEqualTo(25);
         assertThat(years.get(2018).path("selectedAsNew").asInt()).isEqualTo(50);
@@ -84,9 +77,9 @@ class ProgrammeHistoryReportsTest {
 
     @Test
     void answersAsOfADateAndAsKnownAtAnInstant() {
-        assertThat(annualTotals("?asOf=2018-06-30").get(2018).path("cumulativeDistinct").asInt()).isEqualTo(75);
-        assertThat(annualTotals("?asOf=2019-12-31").get(2019).path("cumulativeDistinct").asInt()).isEqualTo(98);
-        assertThat(annualTotals("?asOf=2017-05-10").get(2017).path("mousSigned").asInt()).isZero();
+        assertThat(api.annualTotals("?asOf=2018-06-30").get(2018).path("cumulativeDistinct").asInt()).isEqualTo(75);
+        assertThat(api.annualTotals("?asOf=2019-12-31").get(2019).path("cumulativeDistinct").asInt()).isEqualTo(98);
+        assertThat(api.annualTotals("?asOf=2017-05-10").get(2017).path("mousSigned").asInt()).isZero();
 
         LedgerClient.Response before = api.get("/api/reports/annual-totals?knownAt=" + beforeImport, "reporter");
         assertThat(before.body().path("position").asLong()).isZero();

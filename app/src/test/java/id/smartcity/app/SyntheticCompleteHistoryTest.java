@@ -75,15 +75,9 @@ class SyntheticCompleteHistoryTest {
         return from + count;
     }
 
-    private Map<Integer, JsonNode> annualTotals(String query) {
-        JsonNode rows = api.get("/api/reports/annual-totals" + query, "reporter").body().path("rows");
-        return StreamSupport.stream(rows.spliterator(), false)
-                .collect(Collectors.toMap(row -> row.path("year").asInt(), Function.identity()));
-    }
-
     @Test
     void reachesThePublishedTotalsExactly() {
-        Map<Integer, JsonNode> years = annualTotals("");
+        Map<Integer, JsonNode> years = api.annualTotals("");
         assertThat(List.of(2017, 2018, 2019, 2020, 2021, 2022).stream()
                 .map(year -> years.get(year).path("cumulativeDistinct").asInt()))
                 .containsExactly(25, 75, 100, 100, 141, 191);
@@ -98,7 +92,7 @@ class SyntheticCompleteHistoryTest {
 
     @Test
     void standsAt100AtTheEndOf2019() {
-        Map<Integer, JsonNode> years = annualTotals("?asOf=2019-12-31");
+        Map<Integer, JsonNode> years = api.annualTotals("?asOf=2019-12-31");
         assertThat(years.get(2019).path("cumulativeDistinct").asInt()).isEqualTo(100);
         assertThat(years).doesNotContainKey(2021);
     }

@@ -1,22 +1,18 @@
 package id.smartcity.ledger.figures;
 
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.instanceOf;
+import static id.smartcity.ledger.rules.RuleMatchers.violates;
+
 
 import id.smartcity.api.PublishedFigureRecorded;
 import id.smartcity.api.PublishedMetric;
 import id.smartcity.api.RecordPublishedFigure;
 import id.smartcity.ledger.rules.Rule;
-import id.smartcity.ledger.rules.RuleViolation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.FeatureMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,15 +23,6 @@ class PublishedFiguresTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(PublishedFigures.class);
         fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-11-24T00:00:00Z"), ZoneOffset.UTC));
-    }
-
-    private static Matcher<Throwable> violates(Rule rule) {
-        return allOf(instanceOf(RuleViolation.class), new FeatureMatcher<Throwable, Rule>(equalTo(rule), "rule", "rule") {
-            @Override
-            protected Rule featureValueOf(Throwable actual) {
-                return ((RuleViolation) actual).rule();
-            }
-        });
     }
 
     private static RecordPublishedFigure distinct2021(long value, String source) {

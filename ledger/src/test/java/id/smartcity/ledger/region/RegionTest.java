@@ -1,11 +1,10 @@
 package id.smartcity.ledger.region;
 
-import id.smartcity.ledger.rules.Rule;
-import id.smartcity.ledger.rules.RuleViolation;
+import static id.smartcity.ledger.rules.RuleMatchers.violates;
 
-import static org.hamcrest.Matchers.allOf;
+import id.smartcity.ledger.rules.Rule;
+
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.instanceOf;
 
 import id.smartcity.api.AssignMentor;
 import id.smartcity.api.MasterplanRevised;
@@ -30,8 +29,6 @@ import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.FeatureMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -47,16 +44,6 @@ class RegionTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Region.class);
         fixture.registerInjectableResource(Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
-    }
-
-    private static Matcher<Throwable> violates(Rule rule) {
-        return allOf(instanceOf(RuleViolation.class), new FeatureMatcher<Throwable, Rule>(
-                org.hamcrest.Matchers.equalTo(rule), "rule", "rule") {
-            @Override
-            protected Rule featureValueOf(Throwable actual) {
-                return ((RuleViolation) actual).rule();
-            }
-        });
     }
 
     private static SelectRegion selectDepok(int year, LocalDate on) {

@@ -46,8 +46,10 @@ public final class Reconciliation {
             } else {
                 explain(snapshot, first.year(), first.metric(), published, recorded, explanation);
             }
-            figures.stream().filter(figure -> figure.note() != null && !figure.note().isBlank())
-                    .forEach(figure -> explanation.add(figure.source() + ": " + figure.note()));
+            Map<String, List<String>> notes = new LinkedHashMap<>();
+            figures.stream().filter(figure -> figure.note() != null && !figure.note().isBlank()).forEach(figure ->
+                    notes.computeIfAbsent(figure.note(), note -> new ArrayList<>()).add(figure.source()));
+            notes.forEach((note, sources) -> explanation.add(String.join(", ", sources) + ": " + note));
             rows.add(new Row(first.year(), first.metric(), published,
                     figures.stream().map(PublishedFigureView::source).toList(), recorded,
                     published == null ? null : recorded - published, explanation));
@@ -86,11 +88,15 @@ public final class Reconciliation {
             }
         }
         if (unexplained > 0) {
-            explanation.add(unexplained + (metric == PublishedMetric.REPEATS ? " repeat engagements" : "")
-                    + (metric == PublishedMetric.DISTINCT_CUMULATIVE ? " regions" : "")
-                    + (metric == PublishedMetric.ENGAGED || metric == PublishedMetric.PLANNED ? " engagements" : "")
-                    + (metric == PublishedMetric.SMART_PROVINCES ? " provinces" : "")
-                    + " of " + year + " are not named in the ledger (no public source names them)");
+            String what = switch (metric) {
+                case REPEATS -> unexplained == 1 ? "repeat engagement" : "repeat engagements";
+                case DISTINCT_CUMULATIVE -> unexplained == 1 ? "region" : "regions";
+                case SMART_PROVINCES -> unexplained == 1 ? "province" : "provinces";
+                case ENGAGED, PLANNED -> unexplained == 1 ? "engagement" : "engagements";
+            };
+            String when = metric == PublishedMetric.DISTINCT_CUMULATIVE ? " assisted up to " : " of ";
+            explanation.add(unexplained + " " + what + when + year + (unexplained == 1 ? " is" : " are")
+                    + " not named in the ledger (no public source names them)");
         } else if (unexplained < 0) {
             explanation.add("The ledger names " + (-unexplained) + " more than were published");
         }
