@@ -134,7 +134,7 @@ final class AppendSequencer implements AutoCloseable {
                 return;
             }
             // Committed: from here on the events are part of the ledger, whatever happens to this process.
-            head = new Head(commit.end(), commit.recordedAt());
+            head = new Head(commit.end(), commit.recordedAt(), commit.lastHash());
             writeOutCommitted(waiting, commit);
             return;
         }
@@ -218,6 +218,7 @@ final class AppendSequencer implements AutoCloseable {
         Instant recordedAt = head.lastRecordedAt != null && head.lastRecordedAt.isAfter(now)
                 ? head.lastRecordedAt : now;
         long position = head.position;
+        byte[] hash = head.lastHash;
         List<Document> numbered = new ArrayList<>();
         for (Request request : batch) {
             for (Document event : request.events) {
@@ -226,10 +227,12 @@ final class AppendSequencer implements AutoCloseable {
                 Document meta = new Document(event.get(EventLog.META, Document.class));
                 meta.put(LedgerMetadata.RECORDED_AT, recordedAt.toString());
                 document.put(EventLog.META, meta);
+                hash = CanonicalEvent.chain(hash, document);
+                document.put(CanonicalEvent.HASH, CanonicalEvent.hex(hash));
                 numbered.add(document);
             }
         }
-        return new Numbered(numbered, position, recordedAt);
+        return new Numbered(numbered, position, recordedAt, hash);
     }
 
     private boolean casHead(long expected, Numbered commit) {
@@ -237,7 +240,8 @@ final class AppendSequencer implements AutoCloseable {
                 and(eq(EventLog.ID, EventLog.HEAD_ID), eq(EventLog.POSITION, expected)),
                 Updates.combine(Updates.set(EventLog.POSITION, commit.end()),
                         Updates.set(EventLog.PENDING, commit.documents()),
-                        Updates.set(EventLog.LAST_RECORDED_AT, commit.recordedAt().toString())),
+                        Updates.set(EventLog.LAST_RECORDED_AT, commit.recordedAt().toString()),
+                        Updates.set(EventLog.LAST_HASH, CanonicalEvent.hex(commit.lastHash()))),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return updated != null;
     }
@@ -253,7 +257,9 @@ final class AppendSequencer implements AutoCloseable {
             durability.flush();
         }
         String last = document.getString(EventLog.LAST_RECORDED_AT);
-        return new Head(position, last == null ? null : Instant.parse(last));
+        String lastHash = document.getString(EventLog.LAST_HASH);
+        return new Head(position, last == null ? null : Instant.parse(last),
+                lastHash == null ? CanonicalEvent.GENESIS : CanonicalEvent.unhex(lastHash));
     }
 
     private Head safeReload() {
@@ -326,10 +332,10 @@ final class AppendSequencer implements AutoCloseable {
         }
     }
 
-    private record Head(long position, Instant lastRecordedAt) {
+    private record Head(long position, Instant lastRecordedAt, byte[] lastHash) {
     }
 
-    private record Numbered(List<Document> documents, long end, Instant recordedAt) {
+    private record Numbered(List<Document> documents, long end, Instant recordedAt, byte[] lastHash) {
     }
 
     private static final class Request {

@@ -48,6 +48,7 @@ public final class EventLog {
     static final String MATERIALIZED = "materialized";
     static final String PENDING = "pending";
     static final String LAST_RECORDED_AT = "lastRecordedAt";
+    static final String LAST_HASH = "lastHash";
     static final String LAST_SEQUENCE = "lastSeq";
     static final String POSITIONS = "positions";
 
