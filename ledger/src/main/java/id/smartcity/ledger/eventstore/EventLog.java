@@ -32,25 +32,25 @@ public final class EventLog {
     public static final String HEAD = "event_head";
     public static final String SNAPSHOTS = "event_snapshots";
 
-    static final String ID = "_id";
-    static final String EVENT_ID = "eventId";
-    static final String AGGREGATE_TYPE = "aggregateType";
-    static final String AGGREGATE_ID = "aggregateId";
-    static final String SEQUENCE = "seq";
-    static final String TYPE = "type";
-    static final String REVISION = "revision";
-    static final String TIMESTAMP = "timestamp";
-    static final String PAYLOAD = "payload";
-    static final String META = "meta";
+    public static final String ID = "_id";
+    public static final String EVENT_ID = "eventId";
+    public static final String AGGREGATE_TYPE = "aggregateType";
+    public static final String AGGREGATE_ID = "aggregateId";
+    public static final String SEQUENCE = "seq";
+    public static final String TYPE = "type";
+    public static final String REVISION = "revision";
+    public static final String TIMESTAMP = "timestamp";
+    public static final String PAYLOAD = "payload";
+    public static final String META = "meta";
 
-    static final String HEAD_ID = "head";
-    static final String POSITION = "position";
-    static final String MATERIALIZED = "materialized";
-    static final String PENDING = "pending";
-    static final String LAST_RECORDED_AT = "lastRecordedAt";
-    static final String LAST_HASH = "lastHash";
-    static final String LAST_SEQUENCE = "lastSeq";
-    static final String POSITIONS = "positions";
+    public static final String HEAD_ID = "head";
+    public static final String POSITION = "position";
+    public static final String MATERIALIZED = "materialized";
+    public static final String PENDING = "pending";
+    public static final String LAST_RECORDED_AT = "lastRecordedAt";
+    public static final String LAST_HASH = "lastHash";
+    public static final String LAST_SEQUENCE = "lastSeq";
+    public static final String POSITIONS = "positions";
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> streams;
@@ -67,7 +67,7 @@ public final class EventLog {
     }
 
     /** Creates the indexes and the head document if they are missing; safe to call from every instance. */
-    void initialize() {
+    public void initialize() {
         events.createIndex(Indexes.ascending(EVENT_ID), new IndexOptions().unique(true).name("eventId_unique"));
         events.createIndex(Indexes.ascending(AGGREGATE_ID, SEQUENCE),
                 new IndexOptions().unique(true).name("aggregate_sequence_unique"));
@@ -75,15 +75,15 @@ public final class EventLog {
                 Updates.setOnInsert(MATERIALIZED, 0L)), new UpdateOptions().upsert(true));
     }
 
-    MongoCollection<Document> events() {
+    public MongoCollection<Document> events() {
         return events;
     }
 
-    MongoCollection<Document> streams() {
+    public MongoCollection<Document> streams() {
         return streams;
     }
 
-    MongoCollection<Document> head() {
+    public MongoCollection<Document> head() {
         return head;
     }
 
@@ -91,7 +91,7 @@ public final class EventLog {
         return snapshots;
     }
 
-    Document readHead() {
+    public Document readHead() {
         Document document = head.find(eq(ID, HEAD_ID)).first();
         if (document == null) {
             throw new IllegalStateException("The event store is not initialized: no head document");
@@ -100,7 +100,7 @@ public final class EventLog {
     }
 
     /** The highest position up to which every event is written: readers never look past it. */
-    long materializedHead() {
+    public long materializedHead() {
         return readHead().getLong(MATERIALIZED);
     }
 
@@ -108,7 +108,7 @@ public final class EventLog {
      * The events at positions {@code from..to}, in order, fetched by listing their positions: the embedded server
      * answers {@code _id} lookups from its index but scans the whole collection for a sorted range.
      */
-    List<Document> eventsBetween(long from, long to) {
+    public List<Document> eventsBetween(long from, long to) {
         if (to < from) {
             return List.of();
         }
@@ -123,7 +123,7 @@ public final class EventLog {
                 event.getString(AGGREGATE_ID), event.getLong(SEQUENCE));
     }
 
-    Document eventAt(long position) {
+    public Document eventAt(long position) {
         return events.find(eq(ID, position)).first();
     }
 }

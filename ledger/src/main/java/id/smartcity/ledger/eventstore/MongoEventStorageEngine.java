@@ -186,6 +186,11 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine implemen
         return found.stream().map(EventLog::appended).toList();
     }
 
+    /** The collections behind this store, for the auditor's reads. */
+    public EventLog eventLog() {
+        return log;
+    }
+
     /** The last position whose event can be read. */
     public long headPosition() {
         return log.materializedHead();

@@ -1,0 +1,194 @@
+package id.smartcity.ledger.audit;
+
+import static com.mongodb.client.model.Filters.gt;
+
+import id.smartcity.ledger.eventstore.CanonicalEvent;
+import id.smartcity.ledger.eventstore.EventLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.bson.Document;
+
+/**
+ * The auditor's view of the event log: verification of the hash chain and the Merkle tree, digests, proofs, and the
+ * log itself, page by page or exported whole. Reads only; never holds the whole log in memory but for the event
+ * hashes (32 bytes each) that the tree needs.
+ */
+public final class AuditLog {
+    private static final int PAGE = 1000;
+    private static final int SEARCH_WINDOW = 1000;
+
+    private final EventLog log;
+    private final Clock clock;
+
+    public AuditLog(EventLog log, Clock clock) {
+        this.log = log;
+        this.clock = clock;
+    }
+
+    public long head() {
+        return log.materializedHead();
+    }
+
+    /** Recomputes every hash and the tree; with a digest, also checks that the log extends it. */
+    public Verification verify(Digest kept, LongConsumer progress) {
+        long size = head();
+        byte[] previous = CanonicalEvent.GENESIS;
+        List<byte[]> leaves = new ArrayList<>((int) Math.min(size, Integer.MAX_VALUE - 8));
+        for (long from = 1; from <= size; from += PAGE) {
+            long to = Math.min(size, from + PAGE - 1);
+            Map<Long, Document> page = byPosition(log.eventsBetween(from, to));
+            for (long position = from; position <= to; position++) {
+                Document event = page.get(position);
+                if (event == null) {
+                    return Verification.broken(position - 1, position, Verification.Kind.EVENT_MISSING,
+                            "No event at position " + position + " of " + size);
+                }
+                byte[] stored = storedHash(event);
+                if (stored == null || !Arrays.equals(CanonicalEvent.chain(previous, event), stored)) {
+                    return classify(position, previous, event, size);
+                }
+                previous = stored;
+                leaves.add(MerkleTree.leafHash(stored));
+            }
+            progress.accept(to);
+        }
+        long total = log.events().countDocuments();
+        if (total > size) {
+            Document extra = log.events().find(gt(EventLog.ID, size)).first();
+            Object where = extra == null ? "outside the numbered positions" : extra.get(EventLog.ID);
+            return Verification.broken(size, extra != null && extra.get(EventLog.ID) instanceof Long at ? at : size + 1,
+                    Verification.Kind.EVENT_INSERTED, (total - size) + " event(s) beyond the head (" + size
+                            + "), first at " + where);
+        }
+        String headHash = log.readHead().getString(EventLog.LAST_HASH);
+        String lastHash = size == 0 ? null : CanonicalEvent.hex(previous);
+        if (size > 0 && !lastHash.equals(headHash)) {
+            return Verification.broken(size, size, Verification.Kind.HEAD_MISMATCH,
+                    "The head records hash " + headHash + ", the last event has " + lastHash);
+        }
+        MerkleTree tree = MerkleTree.ofLeafHashes(leaves);
+        Digest now = new Digest(size, lastHash, CanonicalEvent.hex(tree.root()), clock.instant());
+        if (kept != null) {
+            if (kept.treeSize() > size) {
+                return Verification.broken(size, size + 1, Verification.Kind.HEAD_DOES_NOT_EXTEND_DIGEST,
+                        "The digest covers " + kept.treeSize() + " events; the log has only " + size);
+            }
+            String rootThen = CanonicalEvent.hex(tree.root((int) kept.treeSize()));
+            if (!rootThen.equals(kept.root())) {
+                return Verification.broken(size, kept.treeSize(), Verification.Kind.HEAD_DOES_NOT_EXTEND_DIGEST,
+                        "The first " + kept.treeSize() + " events now have root " + rootThen + ", the digest "
+                                + kept.root() + ": history up to it was rewritten");
+            }
+        }
+        return Verification.ok(size, now);
+    }
+
+    /** Says how the chain broke at {@code position}, given the verified hash before it. */
+    private Verification classify(long position, byte[] previous, Document event, long size) {
+        long verified = position - 1;
+        List<Document> later = log.eventsBetween(position + 1, Math.min(size, position + SEARCH_WINDOW));
+        Map<Long, Document> byPosition = byPosition(later);
+        for (Document candidate : later) {
+            long q = candidate.getLong(EventLog.ID);
+            Document before = q - 1 == position ? candidate : byPosition.get(q - 1);
+            byte[] previousAtQ = before == null ? null : storedHash(before);
+            if (previousAtQ != null && Arrays.equals(hashAt(previousAtQ, event, q), storedHash(event))) {
+                return Verification.broken(verified, position, Verification.Kind.ORDER_CHANGED, "The event at "
+                        + position + " was recorded at " + q + ": events " + position + " and " + q + " changed places");
+            }
+        }
+        Document next = byPosition.get(position + 1);
+        if (next != null && Arrays.equals(hashAt(previous, next, position), storedHash(next))) {
+            return Verification.broken(verified, position, Verification.Kind.EVENT_INSERTED, "The event at "
+                    + position + " was not appended there: the event after it belongs at " + position);
+        }
+        // A forged event whose hash chains correctly hides at the position before: this one belongs there.
+        Document beforePrevious = position > 2 ? log.eventAt(position - 2) : null;
+        byte[] twoBack = position == 2 ? CanonicalEvent.GENESIS
+                : beforePrevious == null ? null : storedHash(beforePrevious);
+        if (twoBack != null && Arrays.equals(hashAt(twoBack, event, position - 1), storedHash(event))) {
+            return Verification.broken(position - 2, position - 1, Verification.Kind.EVENT_INSERTED, "The event at "
+                    + (position - 1) + " was not appended there: the event after it belongs at " + (position - 1));
+        }
+        return Verification.broken(verified, position, Verification.Kind.PAYLOAD_CHANGED, "The event at " + position
+                + " (" + event.getString(EventLog.TYPE) + ", " + event.getString(EventLog.AGGREGATE_ID)
+                + ") does not match its hash: its content or its hash was changed");
+    }
+
+    private static byte[] hashAt(byte[] previous, Document event, long position) {
+        Document moved = new Document(event);
+        moved.put(EventLog.ID, position);
+        return CanonicalEvent.chain(previous, moved);
+    }
+
+    private static byte[] storedHash(Document event) {
+        String hash = event.getString(CanonicalEvent.HASH);
+        try {
+            return hash == null ? null : CanonicalEvent.unhex(hash);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Map<Long, Document> byPosition(List<Document> events) {
+        Map<Long, Document> byPosition = new HashMap<>(events.size() * 2);
+        events.forEach(event -> byPosition.put(event.getLong(EventLog.ID), event));
+        return byPosition;
+    }
+
+    /** The tree over the first {@code size} event hashes. */
+    public MerkleTree tree(long size) {
+        if (size < 0 || size > head()) {
+            throw new IllegalArgumentException("The log has " + head() + " events, not " + size);
+        }
+        List<byte[]> leaves = new ArrayList<>((int) size);
+        for (long from = 1; from <= size; from += PAGE) {
+            log.eventsBetween(from, Math.min(size, from + PAGE - 1))
+                    .forEach(event -> leaves.add(MerkleTree.leafHash(CanonicalEvent.unhex(
+                            event.getString(CanonicalEvent.HASH)))));
+        }
+        return MerkleTree.ofLeafHashes(leaves);
+    }
+
+    public Digest digest() {
+        long size = head();
+        MerkleTree tree = tree(size);
+        return new Digest(size, size == 0 ? null : log.readHead().getString(EventLog.LAST_HASH),
+                CanonicalEvent.hex(tree.root()), clock.instant());
+    }
+
+    /** Events from {@code from}, in order, as stored (with their hashes). */
+    public List<Document> events(long from, int limit) {
+        long head = head();
+        return log.eventsBetween(Math.max(1, from), Math.min(head, Math.max(1, from) + limit - 1));
+    }
+
+    /** Writes every event from {@code from} as one line of canonical JSON with its hash, page by page. */
+    public long export(long from, Writer out, LongConsumer progress) {
+        long head = head();
+        long written = 0;
+        try {
+            for (long start = Math.max(1, from); start <= head; start += PAGE) {
+                long end = Math.min(head, start + PAGE - 1);
+                for (Document event : log.eventsBetween(start, end)) {
+                    out.write(CanonicalEvent.json(event, true));
+                    out.write('\n');
+                    written++;
+                }
+                out.flush();
+                progress.accept(end);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return written;
+    }
+}
