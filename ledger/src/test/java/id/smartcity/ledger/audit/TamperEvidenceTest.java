@@ -9,6 +9,7 @@ import id.smartcity.api.MoUSigned;
 import id.smartcity.api.RegionKind;
 import id.smartcity.api.RegionSelected;
 import id.smartcity.ledger.eventstore.CanonicalEvent;
+import id.smartcity.ledger.eventstore.EventImporter;
 import id.smartcity.ledger.eventstore.EventLog;
 import id.smartcity.ledger.eventstore.EventSerialization;
 import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
@@ -211,6 +212,56 @@ class TamperEvidenceTest {
         assertThat(MerkleTree.verifyConsistency(kept.treeSize(), verification.verified(),
                 CanonicalEvent.unhex(kept.root()), tree.root(), tree.consistencyProof((int) kept.treeSize(),
                         (int) verification.verified()))).isTrue();
+    }
+
+    @Test
+    void importsAnExportIntoAnEmptyStoreWithTheSameHashes() {
+        StringWriter out = new StringWriter();
+        audit.export(1, out, position -> { });
+        Digest before = audit.digest();
+        try (EmbeddedMongo other = new EmbeddedMongo()) {
+            MongoEventStorageEngine empty = MongoEventStorageEngine.builder().database(other.database())
+                    .eventSerializer(EventSerialization.serializer())
+                    .snapshotSerializer(EventSerialization.serializer()).build();
+            try {
+                long imported = new EventImporter(empty.eventLog()).importAll(out.toString().lines()
+                        .map(EventImporter::parse).iterator(), position -> { });
+                AuditLog copy = new AuditLog(empty.eventLog(), Clock.systemUTC());
+
+                assertThat(imported).isEqualTo(EVENTS);
+                Verification verification = copy.verify(Digest.parse(before.token()), position -> { });
+                assertThat(verification.ok()).isTrue();
+                assertThat(verification.digest().root()).isEqualTo(before.root());
+                assertThat(empty.readEvents("32.73").asStream().count()).isEqualTo(2);
+                // The imported store goes on where the original stopped.
+                empty.appendEvents(new GenericDomainEventMessage<>("Region", "32.73", 2,
+                        new MoUSigned("32.73", 2019, LocalDate.of(2019, 5, 15), "Jakarta", false, List.of(), List.of())));
+                assertThat(copy.verify(Digest.parse(before.token()), position -> { }).verified()).isEqualTo(EVENTS + 1);
+            } finally {
+                empty.close();
+            }
+        }
+    }
+
+    @Test
+    void refusesAnImportThatDoesNotChainAndLeavesTheStoreEmpty() {
+        StringWriter out = new StringWriter();
+        audit.export(1, out, position -> { });
+        String tampered = out.toString().replaceFirst("\"place\":\"Jakarta\"", "\"place\":\"Bogor\"");
+        try (EmbeddedMongo other = new EmbeddedMongo()) {
+            MongoEventStorageEngine empty = MongoEventStorageEngine.builder().database(other.database())
+                    .eventSerializer(EventSerialization.serializer())
+                    .snapshotSerializer(EventSerialization.serializer()).build();
+            try {
+                EventImporter importer = new EventImporter(empty.eventLog());
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> importer.importAll(tampered.lines()
+                                .map(EventImporter::parse).iterator(), position -> { }))
+                        .isInstanceOf(EventImporter.ImportRefused.class).hasMessageContaining("position 2");
+                assertThat(other.database().getCollection(EventLog.EVENTS).countDocuments()).isZero();
+            } finally {
+                empty.close();
+            }
+        }
     }
 
     @Test
