@@ -173,19 +173,6 @@ class ProgrammeHistoryReportsTest {
         assertThat(api.get("/api/admin/projections", "reporter").status()).isEqualTo(403);
     }
 
-    @Test
-    void rebuildsFromTheCommandLineToo() throws Exception {
-        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        int exit = id.smartcity.app.cli.CommandLine.run(new String[] {"projections", "rebuild", "regions"},
-                projections, new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
-
-        assertThat(exit).isZero();
-        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("regions rebuilt: ")
-                .contains("events/s").containsPattern("regions\\s+true\\s+\\d+\\s+\\d+\\s+0");
-        assertThat(id.smartcity.app.cli.CommandLine.run(new String[] {"projections", "rebuild", "nothing"},
-                projections, new java.io.PrintStream(new java.io.ByteArrayOutputStream()))).isEqualTo(2);
-    }
-
     private List<Document> documents(String collection) {
         List<Document> documents = mongo.getMongoDatabase().getCollection(collection).find()
                 .into(new ArrayList<>());

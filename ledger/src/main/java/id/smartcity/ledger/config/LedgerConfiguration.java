@@ -1,6 +1,8 @@
 package id.smartcity.ledger.config;
 
+import id.smartcity.ledger.audit.AuditLog;
 import id.smartcity.ledger.eventstore.Durability;
+import id.smartcity.ledger.eventstore.EventImporter;
 import id.smartcity.ledger.eventstore.EventSerialization;
 import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
 import id.smartcity.ledger.figures.PublishedFigures;
@@ -55,6 +57,16 @@ public class LedgerConfiguration {
                 .pageSize(properties.pageSize())
                 .maxCommitEvents(properties.maxCommitEvents())
                 .build();
+    }
+
+    @Bean
+    AuditLog auditLog(MongoEventStorageEngine eventStorageEngine, Clock clock) {
+        return new AuditLog(eventStorageEngine.eventLog(), clock);
+    }
+
+    @Bean
+    EventImporter eventImporter(MongoEventStorageEngine eventStorageEngine) {
+        return new EventImporter(eventStorageEngine.eventLog());
     }
 
     @Bean

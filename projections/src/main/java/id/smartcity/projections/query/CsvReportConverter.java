@@ -36,7 +36,11 @@ public class CsvReportConverter extends AbstractHttpMessageConverter<Report<?>> 
 
     @Override
     protected void writeInternal(Report<?> report, @NonNull HttpOutputMessage output) throws IOException {
-        Writer writer = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
+        write(report, new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8));
+    }
+
+    /** The report's rows as CSV, for HTTP and the command line alike. */
+    public static void write(Report<?> report, Writer writer) throws IOException {
         List<?> rows = report.rows();
         if (!rows.isEmpty() && rows.get(0) instanceof Record first) {
             RecordComponent[] columns = first.getClass().getRecordComponents();

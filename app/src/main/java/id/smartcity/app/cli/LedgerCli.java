@@ -1,0 +1,309 @@
+package id.smartcity.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import id.smartcity.app.SmartCityLedgerApplication;
+import id.smartcity.ledger.audit.AuditLog;
+import id.smartcity.ledger.audit.Digest;
+import id.smartcity.ledger.audit.Verification;
+import id.smartcity.ledger.eventstore.EventImporter;
+import id.smartcity.projections.admin.ProjectionAdmin;
+import id.smartcity.projections.query.CsvReportConverter;
+import id.smartcity.projections.reports.AnnualTotals;
+import id.smartcity.projections.reports.CoverageProperties;
+import id.smartcity.projections.reports.ProgrammeSnapshot;
+import id.smartcity.projections.reports.Report;
+import id.smartcity.projections.timetravel.TimeTravel;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The same jar as a command line for auditors and operators. It works on the configured store (the embedded data
+ * folder, which the server must not hold at the same time, or {@code --mongodb-uri}); data goes to standard output,
+ * progress and logs to standard error.
+ */
+@Command(name = "smartcity-ledger", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "The Smart City programme ledger, for auditors: verify, digest, export, import, replay, report.",
+        subcommands = {LedgerCli.Verify.class, LedgerCli.DigestCommand.class, LedgerCli.Export.class,
+                LedgerCli.Import.class, LedgerCli.Replay.class, LedgerCli.ReportCommand.class,
+                LedgerCli.Projections.class})
+public final class LedgerCli {
+    public static final List<String> COMMANDS = List.of("verify", "digest", "export", "import", "replay", "report",
+            "projections", "help", "--help", "-h");
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Option(names = "--mongodb-uri", scope = ScopeType.INHERIT,
+            description = "A MongoDB to work on instead of the embedded data folder")
+    String mongodbUri;
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT,
+            description = "The embedded store's data folder (default ./data)")
+    Path dataDir;
+
+    private PrintStream out;
+    private ConfigurableApplicationContext context;
+
+    public static boolean isCommand(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    /** Runs the command line of the process: data on standard output, everything else on standard error. */
+    public static int run(String[] args) {
+        PrintStream data = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        System.setOut(System.err);
+        return execute(args, data);
+    }
+
+    /** Runs one command, writing its data to {@code out}; answers the exit code. */
+    public static int execute(String[] args, PrintStream out) {
+        LedgerCli cli = new LedgerCli();
+        cli.out = out;
+        try {
+            return new CommandLine(cli).execute(args);
+        } finally {
+            if (cli.context != null) {
+                cli.context.close();
+            }
+            out.flush();
+        }
+    }
+
+    <T> T bean(Class<T> type) {
+        if (context == null) {
+            List<String> properties = new ArrayList<>(List.of("--spring.main.banner-mode=off",
+                    "--logging.level.root=WARN", "--spring.main.log-startup-info=false"));
+            if (mongodbUri != null) {
+                properties.add("--spring.data.mongodb.uri=" + mongodbUri);
+            }
+            if (dataDir != null) {
+                properties.add("--ledger.mongo.embedded.data-dir=" + dataDir);
+            }
+            context = new SpringApplicationBuilder(SmartCityLedgerApplication.class).web(WebApplicationType.NONE)
+                    .run(properties.toArray(String[]::new));
+        }
+        return context.getBean(type);
+    }
+
+    @Command(name = "verify", description = "Recompute the hash chain and the Merkle tree; name the first break.")
+    static final class Verify implements Callable<Integer> {
+        @ParentCommand
+        LedgerCli cli;
+        @Option(names = "--digest", description = "A digest saved earlier (the JSON of `digest`): the log must extend it")
+        Path digest;
+
+        @Override
+        public Integer call() throws IOException {
+            Digest kept = digest == null ? null : readDigest(digest);
+            AuditLog audit = cli.bean(AuditLog.class);
+            Progress progress = new Progress("verify", audit.head());
+            Verification result = audit.verify(kept, progress);
+            progress.done();
+            if (result.ok()) {
+                cli.out.printf("OK: %d events verified; head hash %s; Merkle root %s%s%n", result.verified(),
+                        result.digest().headHash(), result.digest().root(),
+                        kept == null ? "" : "; extends the digest of " + kept.treeSize() + " events");
+                return 0;
+            }
+            cli.out.printf("BROKEN at position %d: %s. %s%n", result.break_().position(), result.break_().kind(),
+                    result.break_().detail());
+            return 1;
+        }
+
+        private static Digest readDigest(Path file) throws IOException {
+            Map<?, ?> saved = JSON.readValue(Files.readString(file), Map.class);
+            Object token = saved.get("token");
+            return token != null ? Digest.parse(token.toString())
+                    : new Digest(((Number) saved.get("treeSize")).longValue(), (String) saved.get("headHash"),
+                    (String) saved.get("root"), null);
+        }
+    }
+
+    @Command(name = "digest", description = "Print the digest to keep outside the system (JSON).")
+    static final class DigestCommand implements Callable<Integer> {
+        @ParentCommand
+        LedgerCli cli;
+
+        @Override
+        public Integer call() throws IOException {
+            Digest digest = cli.bean(AuditLog.class).digest();
+            cli.out.println(JSON.writeValueAsString(Map.of("treeSize", digest.treeSize(),
+                    "headHash", String.valueOf(digest.headHash()), "root", digest.root(), "at", digest.at(),
+                    "token", digest.token())));
+            return 0;
+        }
+    }
+
+    @Command(name = "export", description = "Write every event from a position as NDJSON to standard output.")
+    static final class Export implements Callable<Integer> {
+        @ParentCommand
+        LedgerCli cli;
+        @Option(names = "--from", defaultValue = "1", description = "The first position (to resume)")
+        long from;
+
+        @Override
+        public Integer call() throws IOException {
+            AuditLog audit = cli.bean(AuditLog.class);
+            Progress progress = new Progress("export", audit.head());
+            Writer writer = new OutputStreamWriter(cli.out, StandardCharsets.UTF_8);
+            long written = audit.export(from, writer, progress);
+            writer.flush();
+            progress.done();
+            System.err.printf("exported %d events%n", written);
+            return 0;
+        }
+    }
+
+    @Command(name = "import", description = "Load an export into an empty store; the same hashes come out.")
+    static final class Import implements Callable<Integer> {
+        @ParentCommand
+        LedgerCli cli;
+        @Parameters(paramLabel = "FILE", description = "An NDJSON export")
+        Path file;
+
+        @Override
+        public Integer call() throws IOException {
+            EventImporter importer = cli.bean(EventImporter.class);
+            long lines;
+            try (var reader = Files.lines(file)) {
+                lines = reader.filter(line -> !line.isBlank()).count();
+            }
+            Progress progress = new Progress("import", lines);
+            try (BufferedReader reader = Files.newBufferedReader(file)) {
+                long imported = importer.importAll(reader.lines().filter(line -> !line.isBlank())
+                        .map(EventImporter::parse).iterator(), progress);
+                progress.done();
+                cli.out.printf("imported %d events%n", imported);
+                return 0;
+            } catch (EventImporter.ImportRefused refused) {
+                progress.done();
+                cli.out.println("REFUSED: " + refused.getMessage() + "; nothing was imported");
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "replay", description = "Replay the log as of a date (and as known at an instant) and summarise.")
+    static final class Replay implements Callable<Integer> {
+        @ParentCommand
+        LedgerCli cli;
+        @Option(names = "--as-of", description = "Business date YYYY-MM-DD")
+        LocalDate asOf;
+        @Option(names = "--known-at", description = "ISO instant: ignore what was recorded later")
+        Instant knownAt;
+
+        @Override
+        public Integer call() throws IOException {
+            long start = System.nanoTime();
+            ProgrammeSnapshot snapshot = cli.bean(TimeTravel.class).at(asOf, knownAt);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            cli.out.printf("Replayed up to position %d (as of %s, known at %s) in %.1f s: %d regions%n",
+                    snapshot.position(), asOf == null ? "today" : asOf, knownAt == null ? "now" : knownAt, seconds,
+                    snapshot.regions().size());
+            printTable(cli.out, Report.of("annual-totals", snapshot,
+                    AnnualTotals.of(snapshot, cli.bean(CoverageProperties.class))));
+            return 0;
+        }
+    }
+
+    @Command(name = "report", description = "Print a report: annual-totals.")
+    static final class ReportCommand implements Callable<Integer> {
+        @ParentCommand
+        LedgerCli cli;
+        @Parameters(paramLabel = "REPORT", description = "annual-totals")
+        String name;
+        @Option(names = "--as-of", description = "Business date YYYY-MM-DD")
+        LocalDate asOf;
+        @Option(names = "--known-at", description = "ISO instant")
+        Instant knownAt;
+        @Option(names = "--csv", description = "CSV instead of a table")
+        boolean csv;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!name.equals("annual-totals")) {
+                System.err.println("Unknown report '" + name + "'; known: annual-totals");
+                return 2;
+            }
+            ProgrammeSnapshot snapshot = cli.bean(TimeTravel.class).at(asOf, knownAt);
+            Report<AnnualTotals.Row> report = Report.of(name, snapshot,
+                    AnnualTotals.of(snapshot, cli.bean(CoverageProperties.class)));
+            if (csv) {
+                Writer writer = new OutputStreamWriter(cli.out, StandardCharsets.UTF_8);
+                CsvReportConverter.write(report, writer);
+                writer.flush();
+            } else {
+                printTable(cli.out, report);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "projections", description = "Read models: `status`, or `rebuild NAME`.")
+    static final class Projections implements Callable<Integer> {
+        @ParentCommand
+        LedgerCli cli;
+        @Parameters(index = "0", paramLabel = "ACTION", description = "status | rebuild")
+        String action;
+        @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "regions | published-figures")
+        String name;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            ProjectionAdmin projections = cli.bean(ProjectionAdmin.class);
+            if (action.equals("rebuild")) {
+                if (name == null || !projections.exists(name)) {
+                    System.err.println("Name a read model: regions, published-figures");
+                    return 2;
+                }
+                long start = System.nanoTime();
+                projections.rebuild(name);
+                boolean done = projections.awaitCaughtUp(name, Duration.ofHours(2));
+                double seconds = (System.nanoTime() - start) / 1e9;
+                long head = projections.status().stream().filter(status -> status.name().equals(name)).findFirst()
+                        .orElseThrow().head();
+                cli.out.printf("%s %s: %d events in %.1f s (%.0f events/s)%n", name,
+                        done ? "rebuilt" : "still rebuilding", head, seconds, head / Math.max(seconds, 1e-9));
+            } else if (!action.equals("status")) {
+                System.err.println("Unknown action '" + action + "': status or rebuild");
+                return 2;
+            }
+            cli.out.printf("%-18s %-8s %10s %10s %8s%n", "read model", "running", "position", "head", "lag");
+            projections.status().forEach(status -> cli.out.printf("%-18s %-8s %10d %10d %8d%n", status.name(),
+                    status.running(), status.position(), status.head(), status.lag()));
+            return 0;
+        }
+    }
+
+    private static void printTable(PrintStream out, Report<AnnualTotals.Row> report) {
+        out.printf("%-6s %8s %8s %10s %11s %5s %9s %12s %9s%n", "year", "new", "repeats", "withdrawn",
+                "engagements", "MoUs", "distinct", "coverage %", "province");
+        report.rows().forEach(row -> out.printf("%-6d %8d %8d %10d %11d %5d %9d %12s %9d%n", row.year(),
+                row.selectedAsNew(), row.repeatEngagements(), row.withdrawals(), row.engagements(), row.mousSigned(),
+                row.cumulativeDistinct(), row.coveragePercent(), row.smartProvinces()));
+    }
+}

@@ -1,0 +1,97 @@
+package id.smartcity.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import id.smartcity.app.cli.LedgerCli;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** An auditor's session with the command line, on the data folder of a ledger that has been stopped. */
+class AuditorCommandLineTest {
+    @TempDir
+    Path work;
+
+    private record Run(int exit, String out) {
+    }
+
+    private static Run cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = LedgerCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void exportsVerifiesAgainstADigestNamesTamperingAndImportsWithTheSameHashes() throws Exception {
+        Path ledger = work.resolve("ledger");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SmartCityLedgerApplication.class)
+                .run("--server.port=0", "--ledger.mongo.embedded.data-dir=" + ledger)) {
+            LedgerClient api = new LedgerClient(((WebServerApplicationContext) app).getWebServer().getPort(),
+                    ledger.resolve("generated-credentials.properties"));
+            assertThat(api.postNdjson("/api/imports", "operator",
+                    Files.readString(Path.of("..", "history", "programme.ndjson"))).status()).isEqualTo(201);
+        }
+        String dataDir = "--data-dir=" + ledger;
+
+        Run digest = cli("digest", dataDir);
+        assertThat(digest.exit()).isZero();
+        assertThat(digest.out()).contains("\"treeSize\" : 288");
+        Path digestFile = Files.writeString(work.resolve("digest.json"), digest.out());
+        Run export = cli("export", dataDir);
+        assertThat(export.out().lines()).hasSize(288);
+        Path exportFile = Files.writeString(work.resolve("ledger.ndjson"), export.out());
+        Run resumed = cli("export", "--from", "280", dataDir);
+        assertThat(resumed.out().lines()).hasSize(9).first().asString().startsWith("{\"_id\":280,");
+
+        Run verified = cli("verify", "--digest", digestFile.toString(), dataDir);
+        assertThat(verified.exit()).as(verified.out()).isZero();
+        assertThat(verified.out()).startsWith("OK: 288 events verified").contains("extends the digest of 288 events");
+
+        Run report = cli("report", "annual-totals", "--as-of", "2018-06-30", "--csv", dataDir);
+        assertThat(report.out()).contains("\r\n2018,50,0,0,50,50,0,0,50,75,514,14.6,0\r\n");
+
+        tamper(ledger.resolve("ledger.mv"));
+        Run broken = cli("verify", "--digest", digestFile.toString(), dataDir);
+        assertThat(broken.exit()).isEqualTo(1);
+        assertThat(broken.out()).startsWith("BROKEN at position 3: PAYLOAD_CHANGED");
+
+        Path copy = work.resolve("copy");
+        Run imported = cli("import", exportFile.toString(), "--data-dir=" + copy);
+        assertThat(imported.out()).contains("imported 288 events");
+        Run copyVerified = cli("verify", "--digest", digestFile.toString(), "--data-dir=" + copy);
+        assertThat(copyVerified.out()).as("the same hashes and root come out").startsWith("OK: 288 events verified");
+
+        Run rebuilt = cli("projections", "rebuild", "regions", "--data-dir=" + copy);
+        assertThat(rebuilt.exit()).isZero();
+        assertThat(rebuilt.out()).contains("regions rebuilt: 288 events").containsPattern("regions\\s+true\\s+288\\s+288\\s+0");
+    }
+
+    /** What an insider with the data file could do: change one payload field behind the ledger's back. */
+    private static void tamper(Path file) {
+        H2Backend backend = new H2Backend(file.toString());
+        MongoServer server = new MongoServer(backend);
+        try {
+            String uri = server.bindAndGetConnectionString();
+            try (MongoClient client = MongoClients.create(uri)) {
+                client.getDatabase("smartcity").getCollection("events")
+                        .updateOne(Filters.eq("_id", 3L), Updates.set("payload.name", "Kota Palsu"));
+            }
+            backend.commit();
+        } finally {
+            server.shutdown();
+        }
+    }
+}

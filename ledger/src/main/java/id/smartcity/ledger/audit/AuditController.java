@@ -1,0 +1,180 @@
+package id.smartcity.ledger.audit;
+
+import id.smartcity.ledger.eventstore.CanonicalEvent;
+import id.smartcity.ledger.eventstore.EventLog;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** The auditor's HTTP interface: the event log, its digest, verification, proofs and export (AUDITOR, ADMIN). */
+@RestController
+@Tag(name = "Audit", description = "The event log and the proof that it was not altered (roles AUDITOR, ADMIN)")
+class AuditController {
+    private static final int MAX_LIMIT = 1000;
+    private static final int MAX_SCAN = 20_000;
+
+    private final AuditLog audit;
+
+    AuditController(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @GetMapping("/api/audit/events")
+    @Operation(summary = "Events in global order with payload, metadata and hash, filtered and paged by position")
+    Map<String, Object> events(@RequestParam(defaultValue = "1") long from,
+                               @RequestParam(defaultValue = "100") int limit,
+                               @RequestParam(required = false) String region,
+                               @RequestParam(required = false) String type,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                               Instant recordedFrom,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                               Instant recordedTo) {
+        int wanted = Math.max(1, Math.min(limit, MAX_LIMIT));
+        long head = audit.head();
+        List<Map<String, Object>> events = new ArrayList<>();
+        long position = Math.max(1, from);
+        long scanned = 0;
+        while (events.size() < wanted && position <= head && scanned < MAX_SCAN) {
+            List<Document> page = audit.events(position, MAX_LIMIT);
+            for (Document event : page) {
+                position = event.getLong(EventLog.ID) + 1;
+                scanned++;
+                if (matches(event, region, type, recordedFrom, recordedTo)) {
+                    events.add(view(event));
+                    if (events.size() == wanted) {
+                        break;
+                    }
+                }
+            }
+            if (page.isEmpty()) {
+                break;
+            }
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("head", head);
+        answer.put("next", position <= head ? position : null);
+        answer.put("events", events);
+        return answer;
+    }
+
+    private static boolean matches(Document event, String region, String type, Instant from, Instant to) {
+        if (region != null && !region.equals(event.getString(EventLog.AGGREGATE_ID))) {
+            return false;
+        }
+        String eventType = event.getString(EventLog.TYPE);
+        if (type != null && !(eventType.equals(type) || eventType.endsWith("." + type))) {
+            return false;
+        }
+        Instant recorded = Instant.parse(event.get(EventLog.META, Document.class).getString("recordedAt"));
+        return (from == null || !recorded.isBefore(from)) && (to == null || recorded.isBefore(to));
+    }
+
+    private static Map<String, Object> view(Document event) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("position", event.getLong(EventLog.ID));
+        view.put("eventId", event.getString(EventLog.EVENT_ID));
+        String type = event.getString(EventLog.TYPE);
+        view.put("type", type.substring(type.lastIndexOf('.') + 1));
+        view.put("payloadType", type);
+        view.put("revision", event.getString(EventLog.REVISION));
+        view.put("aggregateType", event.getString(EventLog.AGGREGATE_TYPE));
+        view.put("aggregateId", event.getString(EventLog.AGGREGATE_ID));
+        view.put("sequence", event.getLong(EventLog.SEQUENCE));
+        view.put("timestamp", event.getString(EventLog.TIMESTAMP));
+        view.put("payload", event.get(EventLog.PAYLOAD));
+        view.put("metadata", event.get(EventLog.META));
+        view.put("hash", event.getString(CanonicalEvent.HASH));
+        return view;
+    }
+
+    @GetMapping(path = "/api/audit/export", produces = "application/x-ndjson")
+    @Operation(summary = "Every event from a position as NDJSON (canonical JSON with its hash), streamed; resumable")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "1") long from) {
+        StreamingResponseBody body = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            audit.export(from, writer, position -> { });
+            writer.flush();
+        };
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson")).body(body);
+    }
+
+    @GetMapping("/api/audit/digest")
+    @Operation(summary = "Head position, head hash and Merkle root over all event hashes, to keep outside the system")
+    Map<String, Object> digest() {
+        return withToken(audit.digest());
+    }
+
+    private static Map<String, Object> withToken(Digest digest) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("treeSize", digest.treeSize());
+        answer.put("headHash", digest.headHash());
+        answer.put("root", digest.root());
+        answer.put("at", digest.at());
+        answer.put("token", digest.token());
+        return answer;
+    }
+
+    @GetMapping("/api/audit/verify")
+    @Operation(summary = "Recompute the chain and the tree: OK, or the first position where it breaks and how")
+    Map<String, Object> verify(@RequestParam(required = false) String digest) {
+        Verification verification = audit.verify(digest == null ? null : Digest.parse(digest), position -> { });
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", verification.ok() ? "OK" : "BROKEN");
+        answer.put("verified", verification.verified());
+        if (verification.ok()) {
+            answer.put("digest", withToken(verification.digest()));
+        } else {
+            answer.put("position", verification.break_().position());
+            answer.put("kind", verification.break_().kind());
+            answer.put("detail", verification.break_().detail());
+        }
+        return answer;
+    }
+
+    @GetMapping("/api/audit/proof/inclusion")
+    @Operation(summary = "The audit path of an event in the tree of the first treeSize events (RFC 6962)")
+    Map<String, Object> inclusion(@RequestParam long position, @RequestParam(required = false) Long treeSize) {
+        long size = treeSize == null ? audit.head() : treeSize;
+        MerkleTree tree = audit.tree(size);
+        String eventHash = audit.events(position, 1).get(0).getString(CanonicalEvent.HASH);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("position", position);
+        answer.put("leafIndex", position - 1);
+        answer.put("treeSize", size);
+        answer.put("eventHash", eventHash);
+        answer.put("leafHash", CanonicalEvent.hex(MerkleTree.leafHash(CanonicalEvent.unhex(eventHash))));
+        answer.put("path", tree.inclusionProof((int) position - 1, (int) size).stream().map(CanonicalEvent::hex)
+                .toList());
+        answer.put("root", CanonicalEvent.hex(tree.root((int) size)));
+        return answer;
+    }
+
+    @GetMapping("/api/audit/proof/consistency")
+    @Operation(summary = "The proof that the tree of `from` events is a prefix of the tree of `to` events (RFC 6962)")
+    Map<String, Object> consistency(@RequestParam long from, @RequestParam(required = false) Long to) {
+        long size = to == null ? audit.head() : to;
+        MerkleTree tree = audit.tree(size);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("from", from);
+        answer.put("to", size);
+        answer.put("fromRoot", CanonicalEvent.hex(tree.root((int) from)));
+        answer.put("toRoot", CanonicalEvent.hex(tree.root((int) size)));
+        answer.put("path", tree.consistencyProof((int) from, (int) size).stream().map(CanonicalEvent::hex).toList());
+        return answer;
+    }
+}
