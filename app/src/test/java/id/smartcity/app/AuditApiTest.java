@@ -1,0 +1,94 @@
+package id.smartcity.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.smartcity.ledger.audit.MerkleTree;
+import id.smartcity.ledger.eventstore.CanonicalEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The auditor's HTTP interface on the shipped history; the proofs it serves are checked here offline. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ledger.mongo.embedded.backend=MEMORY")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuditApiTest {
+    @LocalServerPort
+    int port;
+    LedgerClient api;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        LedgerApiContract.testProperties(registry);
+    }
+
+    @BeforeAll
+    void load() throws Exception {
+        api = new LedgerClient(port, LedgerApiContract.CREDENTIALS);
+        assertThat(api.postNdjson("/api/imports", "operator",
+                Files.readString(Path.of("..", "history", "programme.ndjson"))).status()).isEqualTo(201);
+    }
+
+    private static List<byte[]> hexes(JsonNode array) {
+        List<byte[]> hashes = new ArrayList<>();
+        array.forEach(node -> hashes.add(CanonicalEvent.unhex(node.asText())));
+        return hashes;
+    }
+
+    @Test
+    void servesTheEventLogWithWhoWhenWhyAndHash() {
+        JsonNode page = api.get("/api/audit/events?from=1&limit=5", "auditor").body();
+        assertThat(page.path("head").asLong()).isEqualTo(288);
+        assertThat(page.path("next").asLong()).isEqualTo(6);
+        JsonNode first = page.path("events").get(0);
+        assertThat(first.path("position").asLong()).isEqualTo(1);
+        assertThat(first.path("type").asText()).isEqualTo("RegionSelected");
+        assertThat(first.path("metadata").path("principal").asText()).isEqualTo("operator");
+        assertThat(first.path("metadata").path("recordedAt").asText()).isNotBlank();
+        assertThat(first.path("hash").asText()).hasSize(64);
+
+        JsonNode depok = api.get("/api/audit/events?region=32.76&type=RegionWithdrawn", "auditor").body();
+        assertThat(depok.path("events")).hasSize(1);
+        assertThat(depok.path("events").get(0).path("payload").path("reason").asText()).contains("non-technical");
+    }
+
+    @Test
+    void verifiesAndServesProofsThatCheckOffline() {
+        JsonNode digest = api.get("/api/audit/digest", "auditor").body();
+        JsonNode verify = api.get("/api/audit/verify?digest=" + digest.path("token").asText(), "auditor").body();
+        assertThat(verify.path("status").asText()).isEqualTo("OK");
+        assertThat(verify.path("verified").asLong()).isEqualTo(288);
+
+        JsonNode inclusion = api.get("/api/audit/proof/inclusion?position=100&treeSize=288", "auditor").body();
+        assertThat(MerkleTree.verifyInclusion(CanonicalEvent.unhex(inclusion.path("leafHash").asText()), 99, 288,
+                hexes(inclusion.path("path")), CanonicalEvent.unhex(digest.path("root").asText()))).isTrue();
+
+        JsonNode consistency = api.get("/api/audit/proof/consistency?from=100&to=288", "auditor").body();
+        assertThat(MerkleTree.verifyConsistency(100, 288, CanonicalEvent.unhex(consistency.path("fromRoot").asText()),
+                CanonicalEvent.unhex(digest.path("root").asText()), hexes(consistency.path("path")))).isTrue();
+    }
+
+    @Test
+    void exportsTheWholeLogAsNdjson() {
+        LedgerClient.Response export = api.getAs("/api/audit/export?from=281", "auditor", "application/x-ndjson");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.raw().body().lines()).hasSize(8).first().asString().startsWith("{\"_id\":281,");
+    }
+
+    @Test
+    void letsOnlyAuditorsAndAdminsIn() {
+        assertThat(api.get("/api/audit/digest", "admin").status()).isEqualTo(200);
+        assertThat(api.get("/api/audit/digest", "reporter").status()).isEqualTo(403);
+        assertThat(api.get("/api/audit/digest", "operator").status()).isEqualTo(403);
+        assertThat(api.get("/api/audit/digest", null).status()).isEqualTo(401);
+    }
+}
