@@ -62,7 +62,7 @@ public final class RebuildBenchmark {
         }
     }
 
-    private static void append(MongoEventStorageEngine store, int events) {
+    static void append(MongoEventStorageEngine store, int events) {
         List<EventMessage<?>> commit = new ArrayList<>(1000);
         int regions = (events + EVENTS_PER_REGION - 1) / EVENTS_PER_REGION;
         int written = 0;
