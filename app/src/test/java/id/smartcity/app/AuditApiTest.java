@@ -78,6 +78,30 @@ class AuditApiTest {
     }
 
     @Test
+    void theCommandLineChecksServedProofsOfflineAgainstAKeptDigest(@org.junit.jupiter.api.io.TempDir Path work)
+            throws Exception {
+        Path digest = Files.writeString(work.resolve("digest.json"),
+                api.get("/api/audit/digest", "auditor").raw().body());
+        Path inclusion = Files.writeString(work.resolve("inclusion.json"),
+                api.get("/api/audit/proof/inclusion?position=42&treeSize=288", "auditor").raw().body());
+        Path consistency = Files.writeString(work.resolve("consistency.json"),
+                api.get("/api/audit/proof/consistency?from=100&to=288", "auditor").raw().body());
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(id.smartcity.app.cli.LedgerCli.execute(new String[] {"check-proof", inclusion.toString(),
+                "--digest", digest.toString()}, print)).isZero();
+        assertThat(id.smartcity.app.cli.LedgerCli.execute(new String[] {"check-proof", consistency.toString(),
+                "--digest", digest.toString()}, print)).isZero();
+        Path forged = Files.writeString(work.resolve("forged.json"), Files.readString(inclusion)
+                .replace("\"leafIndex\":41", "\"leafIndex\":40"));
+        assertThat(id.smartcity.app.cli.LedgerCli.execute(new String[] {"check-proof", forged.toString(),
+                "--digest", digest.toString()}, print)).isEqualTo(1);
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("VALID: event 42 is in the tree")
+                .contains("VALID: the tree of 100 events").contains("INVALID: not proven");
+    }
+
+    @Test
     void exportsTheWholeLogAsNdjson() {
         LedgerClient.Response export = api.getAs("/api/audit/export?from=281", "auditor", "application/x-ndjson");
         assertThat(export.status()).isEqualTo(200);

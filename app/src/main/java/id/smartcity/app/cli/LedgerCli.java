@@ -6,7 +6,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.smartcity.app.SmartCityLedgerApplication;
 import id.smartcity.ledger.audit.AuditLog;
 import id.smartcity.ledger.audit.Digest;
+import id.smartcity.ledger.audit.MerkleTree;
 import id.smartcity.ledger.audit.Verification;
+import id.smartcity.ledger.eventstore.CanonicalEvent;
 import id.smartcity.ledger.eventstore.EventImporter;
 import id.smartcity.projections.admin.ProjectionAdmin;
 import id.smartcity.projections.query.CsvReportConverter;
@@ -51,10 +53,10 @@ import picocli.CommandLine.ScopeType;
         description = "The Smart City programme ledger, for auditors: verify, digest, export, import, replay, report.",
         subcommands = {LedgerCli.Verify.class, LedgerCli.DigestCommand.class, LedgerCli.Export.class,
                 LedgerCli.Import.class, LedgerCli.Replay.class, LedgerCli.ReportCommand.class,
-                LedgerCli.Projections.class})
+                LedgerCli.Projections.class, LedgerCli.CheckProof.class})
 public final class LedgerCli {
     public static final List<String> COMMANDS = List.of("verify", "digest", "export", "import", "replay", "report",
-            "projections", "help", "--help", "-h");
+            "projections", "check-proof", "help", "--help", "-h");
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -134,7 +136,7 @@ public final class LedgerCli {
             return 1;
         }
 
-        private static Digest readDigest(Path file) throws IOException {
+        static Digest readDigest(Path file) throws IOException {
             Map<?, ?> saved = JSON.readValue(Files.readString(file), Map.class);
             Object token = saved.get("token");
             return token != null ? Digest.parse(token.toString())
@@ -296,6 +298,46 @@ public final class LedgerCli {
             projections.status().forEach(status -> cli.out.printf("%-18s %-8s %10d %10d %8d%n", status.name(),
                     status.running(), status.position(), status.head(), status.lag()));
             return 0;
+        }
+    }
+
+    @Command(name = "check-proof", description = "Check an inclusion or consistency proof offline: no server, no store.")
+    static final class CheckProof implements Callable<Integer> {
+        @ParentCommand
+        LedgerCli cli;
+        @Parameters(paramLabel = "PROOF", description = "The JSON of /api/audit/proof/inclusion or /proof/consistency")
+        Path proof;
+        @Option(names = "--digest", description = "A digest kept earlier whose root the proof must lead to")
+        Path digest;
+
+        @Override
+        public Integer call() throws IOException {
+            Map<?, ?> json = JSON.readValue(Files.readString(proof), Map.class);
+            Digest kept = digest == null ? null : Verify.readDigest(digest);
+            List<byte[]> path = ((List<?>) json.get("path")).stream()
+                    .map(hash -> CanonicalEvent.unhex(hash.toString())).toList();
+            boolean valid;
+            String claim;
+            if (json.containsKey("leafHash")) {
+                long size = ((Number) json.get("treeSize")).longValue();
+                String root = kept != null ? kept.root() : (String) json.get("root");
+                valid = (kept == null || kept.treeSize() == size) && MerkleTree.verifyInclusion(
+                        CanonicalEvent.unhex((String) json.get("leafHash")),
+                        ((Number) json.get("leafIndex")).longValue(), size, path, CanonicalEvent.unhex(root));
+                claim = "event " + json.get("position") + " is in the tree of " + size + " events with root " + root;
+            } else {
+                long from = ((Number) json.get("from")).longValue();
+                long to = ((Number) json.get("to")).longValue();
+                String fromRoot = kept != null && kept.treeSize() == from ? kept.root() : (String) json.get("fromRoot");
+                String toRoot = kept != null && kept.treeSize() == to ? kept.root() : (String) json.get("toRoot");
+                valid = (kept == null || kept.treeSize() == from || kept.treeSize() == to)
+                        && MerkleTree.verifyConsistency(from, to, CanonicalEvent.unhex(fromRoot),
+                        CanonicalEvent.unhex(toRoot), path);
+                claim = "the tree of " + from + " events (root " + fromRoot + ") is a prefix of the tree of " + to
+                        + " events (root " + toRoot + ")";
+            }
+            cli.out.println((valid ? "VALID: " : "INVALID: not proven that ") + claim);
+            return valid ? 0 : 1;
         }
     }
 
