@@ -13,13 +13,14 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 
 /**
  * A read model's documents in MongoDB. Inside an event processor's batch, reads see the batch's own writes and all
- * writes go out in one bulk write when the batch commits; elsewhere (queries) it reads the collection.
+ * writes go out in one bulk write at the end of the batch; elsewhere (queries) it reads the collection.
  */
 public final class MongoViewStore<V> implements ViewStore<V> {
     private final MongoCollection<Document> collection;
@@ -65,6 +66,26 @@ public final class MongoViewStore<V> implements ViewStore<V> {
 
     public void drop() {
         collection.drop();
+    }
+
+    /**
+     * Writes the batch's documents when its last event has been handled. Axon stores the processor's token when the
+     * batch commits; writing the documents before that means a crash can only make the token lag behind them, and a
+     * redelivered event is skipped by the documents' last position. Never the other way round, which would lose it.
+     */
+    public void flushAtEndOfBatch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        if (unitOfWork instanceof BatchingUnitOfWork<?> batch && !batch.isLastMessage()) {
+            return;
+        }
+        Map<String, V> buffer = unitOfWork.root().getResource(bufferKey);
+        if (buffer != null) {
+            flush(buffer);
+            buffer.clear();
+        }
     }
 
     private V read(Document document) {

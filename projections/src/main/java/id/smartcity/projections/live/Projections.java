@@ -35,6 +35,7 @@ final class Projections {
         @EventHandler
         void on(EventMessage<?> event, TrackingToken token) {
             projector.apply(ledgerEvent(event, token), readModels.regions());
+            readModels.regions().flushAtEndOfBatch();
         }
     }
 
@@ -51,6 +52,7 @@ final class Projections {
         @EventHandler
         void on(EventMessage<?> event, TrackingToken token) {
             projector.apply(ledgerEvent(event, token), readModels.figures());
+            readModels.figures().flushAtEndOfBatch();
         }
     }
 }
