@@ -23,6 +23,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * HTTP Basic against the configured users. Operators send commands; reporters, auditors and admins read; admins
@@ -71,6 +72,13 @@ public class SecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Basic realm=\"smartcity-ledger\"");
         }
         json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** A URL the firewall refuses (path traversal, encoded slashes, ...) is malformed input like any other. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return (request, response, e) -> problem(response, json, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                "The URL is not acceptable: " + e.getMessage());
     }
 
     @Bean

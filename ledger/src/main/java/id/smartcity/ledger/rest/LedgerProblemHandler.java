@@ -114,6 +114,13 @@ class LedgerProblemHandler extends ResponseEntityExceptionHandler {
                                                                   @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.of(
+                        HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "The body is larger than the ledger takes",
+                        "At most " + tooLarge.limit() + " bytes"));
+            }
+        }
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The request is malformed",
                 unreadable(e));
         return ResponseEntity.badRequest().headers(headers).body(problem);
