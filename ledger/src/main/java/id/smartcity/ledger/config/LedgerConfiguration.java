@@ -7,7 +7,11 @@ import id.smartcity.ledger.eventstore.EventSerialization;
 import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
 import id.smartcity.ledger.figures.PublishedFigures;
 import id.smartcity.ledger.region.Region;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -46,7 +50,10 @@ public class LedgerConfiguration {
     MongoEventStorageEngine eventStorageEngine(MongoDatabaseFactory databaseFactory,
                                                @Qualifier("eventSerializer") Serializer eventSerializer,
                                                List<EventUpcaster> upcasters, ObjectProvider<Durability> durability,
-                                               Clock clock, EventStoreProperties properties) {
+                                               Clock clock, EventStoreProperties properties,
+                                               ObjectProvider<MeterRegistry> meters) {
+        Timer appendLatency = Timer.builder("ledger.append").description("Time to store a command's events durably")
+                .publishPercentiles(0.5, 0.99).register(meters.getIfAvailable(SimpleMeterRegistry::new));
         return MongoEventStorageEngine.builder()
                 .database(databaseFactory.getMongoDatabase())
                 .eventSerializer(eventSerializer)
@@ -56,6 +63,7 @@ public class LedgerConfiguration {
                 .clock(clock)
                 .pageSize(properties.pageSize())
                 .maxCommitEvents(properties.maxCommitEvents())
+                .appendTimer(nanos -> appendLatency.record(nanos, TimeUnit.NANOSECONDS))
                 .build();
     }
 

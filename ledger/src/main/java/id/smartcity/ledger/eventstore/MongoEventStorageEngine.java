@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.eventhandling.DomainEventData;
@@ -37,6 +38,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine implemen
     private final EventLog log;
     private final AppendSequencer sequencer;
     private final int pageSize;
+    private final LongConsumer appendTimer;
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -44,6 +46,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine implemen
         this.log.initialize();
         this.sequencer = new AppendSequencer(log, builder.durability, builder.clock, builder.maxCommitEvents);
         this.pageSize = builder.pageSize;
+        this.appendTimer = builder.appendTimer;
     }
 
     public static Builder builder() {
@@ -59,7 +62,10 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine implemen
         for (EventMessage<?> event : events) {
             documents.add(toDocument(event, serializer));
         }
-        AppendReceipts.record(sequencer.append(documents));
+        long start = System.nanoTime();
+        List<AppendedEvent> appended = sequencer.append(documents);
+        appendTimer.accept(System.nanoTime() - start);
+        AppendReceipts.record(appended);
     }
 
     private static Document toDocument(EventMessage<?> event, Serializer serializer) {
@@ -207,6 +213,13 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine implemen
         private Clock clock = Clock.systemUTC();
         private int pageSize = 1000;
         private int maxCommitEvents = 1000;
+        private LongConsumer appendTimer = nanos -> { };
+
+        /** Told how long each append took, in nanoseconds, until durable (for metrics). */
+        public Builder appendTimer(LongConsumer appendTimer) {
+            this.appendTimer = appendTimer;
+            return this;
+        }
 
         public Builder database(MongoDatabase database) {
             this.database = database;

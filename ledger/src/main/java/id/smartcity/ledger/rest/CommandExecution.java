@@ -3,6 +3,9 @@ package id.smartcity.ledger.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.smartcity.ledger.eventstore.AppendedEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
 import id.smartcity.ledger.rest.CommandDispatcher.CommandOrigin;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +22,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -36,17 +41,23 @@ class CommandExecution {
     private final IdempotencyStore idempotency;
     private final ObjectMapper json;
     private final MongoEventStorageEngine eventStore;
+    private final Counter accepted;
 
     CommandExecution(CommandDispatcher dispatcher, IdempotencyStore idempotency, ObjectMapper json,
-                     MongoEventStorageEngine eventStore) {
+                     MongoEventStorageEngine eventStore, ObjectProvider<MeterRegistry> meters) {
         this.dispatcher = dispatcher;
         this.idempotency = idempotency;
         this.json = json;
         this.eventStore = eventStore;
+        this.accepted = Counter.builder("ledger.commands").tag("outcome", "accepted").tag("code", "ACCEPTED")
+                .description("Commands answered, by outcome and rule code")
+                .register(meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     static CommandOrigin origin(HttpServletRequest request, Principal principal) {
-        String correlation = request.getHeader(CORRELATION_ID);
+        // The correlation filter, where there is one, has settled the id for the whole request already.
+        Object settled = request.getAttribute("correlationId");
+        String correlation = settled != null ? settled.toString() : request.getHeader(CORRELATION_ID);
         String client = request.getHeader(CLIENT);
         return new CommandOrigin(principal == null ? "anonymous" : principal.getName(),
                 client == null || client.isBlank() ? "unknown" : client.strip(),
@@ -58,6 +69,7 @@ class CommandExecution {
                                    Supplier<Object> command) {
         return idempotently(request, principal, body, origin -> {
             List<AppendedEvent> events = dispatcher.dispatch(command.get(), origin);
+            accepted.increment();
             return ResponseEntity.created(location).body(Accepted.of(events));
         });
     }
