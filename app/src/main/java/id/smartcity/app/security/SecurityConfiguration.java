@@ -38,15 +38,24 @@ public class SecurityConfiguration {
     private static final String ADMIN = "ADMIN";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, SecurityProperties properties) throws Exception {
+        boolean jwt = properties.mode() == SecurityProperties.Mode.JWT;
+        String signIn = jwt ? "Send a bearer token of the configured issuer" : "Sign in with HTTP Basic";
+        if (jwt) {
+            http.oauth2ResourceServer(server -> server
+                    .jwt(token -> token.decoder(JwtSecurity.decoder(properties.jwt()))
+                            .jwtAuthenticationConverter(JwtSecurity.roles(properties.jwt().rolesClaim())))
+                    .authenticationEntryPoint((request, response, e) -> problem(response, json,
+                            HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn)));
+        } else {
+            http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                    problem(response, json, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn)));
+        }
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problem(response, json, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                                "Sign in with HTTP Basic")))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, e) -> problem(response, json,
-                                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Sign in with HTTP Basic"))
+                                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn))
                         .accessDeniedHandler((request, response, e) -> problem(response, json, HttpStatus.FORBIDDEN,
                                 "FORBIDDEN", "Your role may not do this")))
                 .authorizeHttpRequests(authorize -> authorize
@@ -68,7 +77,7 @@ public class SecurityConfiguration {
         ProblemDetail problem = Problems.of(status, code, status.getReasonPhrase(), detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        if (status == HttpStatus.UNAUTHORIZED) {
+        if (status == HttpStatus.UNAUTHORIZED && !response.containsHeader("WWW-Authenticate")) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"smartcity-ledger\"");
         }
         json.writeValue(response.getOutputStream(), problem);

@@ -14,11 +14,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param generatedCredentials where generated passwords are kept across restarts
  */
 @ConfigurationProperties("ledger.security")
-public record SecurityProperties(Map<String, User> users,
-                                 @DefaultValue("./data/generated-credentials.properties") Path generatedCredentials) {
+public record SecurityProperties(@DefaultValue("BASIC") Mode mode, Map<String, User> users,
+                                 @DefaultValue("./data/generated-credentials.properties") Path generatedCredentials,
+                                 @DefaultValue Jwt jwt) {
 
     public SecurityProperties {
         users = users == null ? Map.of() : Map.copyOf(users);
+    }
+
+    /** BASIC: HTTP Basic against the users here. JWT: an OAuth2 resource server trusting one issuer's tokens. */
+    public enum Mode { BASIC, JWT }
+
+    /**
+     * @param issuer     the only issuer whose tokens are accepted ({@code iss})
+     * @param publicKey  where the issuer's RSA public key is (PEM); without it, the keys are discovered at the issuer
+     * @param rolesClaim the claim holding the roles (OPERATOR, REPORTER, AUDITOR, ADMIN)
+     */
+    public record Jwt(String issuer, org.springframework.core.io.Resource publicKey,
+                      @DefaultValue("roles") String rolesClaim) {
     }
 
     /**

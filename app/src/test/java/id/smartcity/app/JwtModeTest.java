@@ -1,0 +1,102 @@
+package id.smartcity.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Production mode: an OAuth2 resource server that trusts one issuer's tokens and takes the roles from a claim. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ledger.mongo.embedded.backend=MEMORY", "ledger.security.mode=JWT",
+                "ledger.security.jwt.issuer=https://sso.kominfo.example"})
+class JwtModeTest {
+    private static final KeyPair KEYS = keys();
+    private static final KeyPair OTHER_KEYS = keys();
+    private static final String ISSUER = "https://sso.kominfo.example";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoDatabaseFactory mongo;
+
+    private static KeyPair keys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        Path pem = Files.createTempFile("issuer", ".pem");
+        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(KEYS.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        registry.add("ledger.security.jwt.public-key", () -> "file:" + pem);
+        LedgerApiContract.testProperties(registry);
+    }
+
+    private static String token(KeyPair keys, String issuer, String subject, List<String> roles, Instant expires)
+            throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
+                .issuer(issuer).subject(subject).claim("roles", roles).issueTime(new Date())
+                .expirationTime(Date.from(expires)).build());
+        jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
+        return jwt.serialize();
+    }
+
+    private int post(String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/regions/51.02/selections")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Commands.selection("Kab Tabanan", "REGENCY", 2022,
+                        "2022-04-21")));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    @Test
+    void acceptsTokensOfTheIssuerWithTheRightRoleOnly() throws Exception {
+        Instant later = Instant.now().plusSeconds(600);
+        assertThat(post("Bearer " + token(KEYS, ISSUER, "reporter@kominfo", List.of("REPORTER"), later)))
+                .isEqualTo(403);
+        assertThat(post("Bearer " + token(KEYS, "https://elsewhere.example", "op", List.of("OPERATOR"), later)))
+                .isEqualTo(401);
+        assertThat(post("Bearer " + token(KEYS, ISSUER, "op", List.of("OPERATOR"), Instant.now().minusSeconds(600))))
+                .isEqualTo(401);
+        assertThat(post("Bearer " + token(OTHER_KEYS, ISSUER, "op", List.of("OPERATOR"), later))).isEqualTo(401);
+        assertThat(post("Basic " + Base64.getEncoder().encodeToString("operator:secret".getBytes()))).isEqualTo(401);
+        assertThat(post(null)).isEqualTo(401);
+
+        assertThat(post("Bearer " + token(KEYS, ISSUER, "operator@kominfo", List.of("OPERATOR"), later)))
+                .isEqualTo(201);
+        assertThat(mongo.getMongoDatabase().getCollection("events").find().first().get("meta", org.bson.Document.class)
+                .getString("principal")).isEqualTo("operator@kominfo");
+    }
+}
