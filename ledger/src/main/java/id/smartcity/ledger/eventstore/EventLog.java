@@ -51,6 +51,7 @@ public final class EventLog {
     public static final String LAST_HASH = "lastHash";
     public static final String LAST_SEQUENCE = "lastSeq";
     public static final String POSITIONS = "positions";
+    static final int FETCH_CHUNK = 128;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> streams;
@@ -106,14 +107,21 @@ public final class EventLog {
 
     /**
      * The events at positions {@code from..to}, in order, fetched by listing their positions: the embedded server
-     * answers {@code _id} lookups from its index but scans the whole collection for a sorted range.
+     * answers {@code _id} lookups from its index but scans the whole collection for a sorted range. It also checks
+     * every document found against the whole {@code $in} list, so one list of n positions costs n squared
+     * comparisons: lists of {@value #FETCH_CHUNK} keep that small and the round trips few (profiled: a list of 1,000
+     * spent a quarter of the server's time in that check).
      */
     public List<Document> eventsBetween(long from, long to) {
         if (to < from) {
             return List.of();
         }
-        List<Long> positions = LongStream.rangeClosed(from, to).boxed().toList();
-        List<Document> found = events.find(in(ID, positions)).into(new ArrayList<>(positions.size()));
+        List<Document> found = new ArrayList<>((int) (to - from + 1));
+        for (long start = from; start <= to; start += FETCH_CHUNK) {
+            List<Long> positions = LongStream.rangeClosed(start, Math.min(to, start + FETCH_CHUNK - 1)).boxed()
+                    .toList();
+            events.find(in(ID, positions)).into(found);
+        }
         found.sort(Comparator.comparingLong(document -> document.getLong(ID)));
         return found;
     }
