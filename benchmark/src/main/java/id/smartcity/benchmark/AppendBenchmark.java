@@ -8,7 +8,6 @@ import id.smartcity.api.RegionKind;
 import id.smartcity.api.SelectRegion;
 import id.smartcity.api.SignMoU;
 import id.smartcity.api.SubmitMasterplan;
-import id.smartcity.app.SmartCityLedgerApplication;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -32,7 +31,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
@@ -68,10 +66,8 @@ public final class AppendBenchmark {
     }
 
     private void run(String backend, int regions, List<String> table) throws Exception {
-        Path dataDir = Files.createTempDirectory("ledger-bench");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SmartCityLedgerApplication.class)
-                .run("--server.port=0", "--ledger.mongo.embedded.backend=" + backend,
-                        "--ledger.mongo.embedded.data-dir=" + dataDir, "--logging.level.root=WARN")) {
+        Path dataDir = Ledgers.freshDataDir("ledger-bench");
+        try (ConfigurableApplicationContext app = Ledgers.start(backend, dataDir)) {
             CommandGateway gateway = app.getBean(CommandGateway.class);
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             String auth = basicAuth(dataDir.resolve("generated-credentials.properties"));

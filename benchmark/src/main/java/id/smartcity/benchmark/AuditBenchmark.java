@@ -1,16 +1,13 @@
 package id.smartcity.benchmark;
 
-import id.smartcity.app.SmartCityLedgerApplication;
 import id.smartcity.ledger.audit.AuditLog;
 import id.smartcity.ledger.audit.Verification;
 import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -22,10 +19,8 @@ public final class AuditBenchmark {
         System.setProperty("axoniq.update-checker.disabled", "true");
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         String backend = args.length > 1 ? args[1] : "MEMORY";
-        Path dataDir = Files.createTempDirectory("ledger-audit");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SmartCityLedgerApplication.class)
-                .run("--server.port=0", "--ledger.mongo.embedded.backend=" + backend,
-                        "--ledger.mongo.embedded.data-dir=" + dataDir, "--logging.level.root=WARN")) {
+        Path dataDir = Ledgers.freshDataDir("ledger-audit");
+        try (ConfigurableApplicationContext app = Ledgers.start(backend, dataDir)) {
             app.getBean(EventProcessingConfiguration.class).eventProcessors().values()
                     .forEach(EventProcessor::shutDown);
             MongoEventStorageEngine store = app.getBean(MongoEventStorageEngine.class);

@@ -7,10 +7,8 @@ import id.smartcity.api.MoUSigned;
 import id.smartcity.api.Pillar;
 import id.smartcity.api.RegionKind;
 import id.smartcity.api.RegionSelected;
-import id.smartcity.app.SmartCityLedgerApplication;
 import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
 import id.smartcity.projections.admin.ProjectionAdmin;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -20,7 +18,6 @@ import java.util.Locale;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -36,10 +33,8 @@ public final class RebuildBenchmark {
         System.setProperty("axoniq.update-checker.disabled", "true");
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         String backend = args.length > 1 ? args[1] : "MEMORY";
-        Path dataDir = Files.createTempDirectory("ledger-rebuild");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SmartCityLedgerApplication.class)
-                .run("--server.port=0", "--ledger.mongo.embedded.backend=" + backend,
-                        "--ledger.mongo.embedded.data-dir=" + dataDir, "--logging.level.root=WARN")) {
+        Path dataDir = Ledgers.freshDataDir("ledger-rebuild");
+        try (ConfigurableApplicationContext app = Ledgers.start(backend, dataDir)) {
             MongoEventStorageEngine store = app.getBean(MongoEventStorageEngine.class);
             ProjectionAdmin projections = app.getBean(ProjectionAdmin.class);
 

@@ -221,13 +221,11 @@ public final class LedgerCli {
         @Override
         public Integer call() throws IOException {
             long start = System.nanoTime();
-            ProgrammeSnapshot snapshot = cli.bean(TimeTravel.class).at(asOf, knownAt);
+            Report<AnnualTotals.Row> report = cli.annualTotals(asOf, knownAt);
             double seconds = (System.nanoTime() - start) / 1e9;
-            cli.out.printf("Replayed up to position %d (as of %s, known at %s) in %.1f s: %d regions%n",
-                    snapshot.position(), asOf == null ? "today" : asOf, knownAt == null ? "now" : knownAt, seconds,
-                    snapshot.regions().size());
-            printTable(cli.out, Report.of("annual-totals", snapshot,
-                    AnnualTotals.of(snapshot, cli.bean(CoverageProperties.class))));
+            cli.out.printf("Replayed up to position %d (as of %s, known at %s) in %.1f s%n", report.position(),
+                    asOf == null ? "today" : asOf, knownAt == null ? "now" : knownAt, seconds);
+            printTable(cli.out, report);
             return 0;
         }
     }
@@ -251,9 +249,7 @@ public final class LedgerCli {
                 System.err.println("Unknown report '" + name + "'; known: annual-totals");
                 return 2;
             }
-            ProgrammeSnapshot snapshot = cli.bean(TimeTravel.class).at(asOf, knownAt);
-            Report<AnnualTotals.Row> report = Report.of(name, snapshot,
-                    AnnualTotals.of(snapshot, cli.bean(CoverageProperties.class)));
+            Report<AnnualTotals.Row> report = cli.annualTotals(asOf, knownAt);
             if (csv) {
                 Writer writer = new OutputStreamWriter(cli.out, StandardCharsets.UTF_8);
                 CsvReportConverter.write(report, writer);
@@ -339,6 +335,12 @@ public final class LedgerCli {
             cli.out.println((valid ? "VALID: " : "INVALID: not proven that ") + claim);
             return valid ? 0 : 1;
         }
+    }
+
+    /** The annual totals replayed as of a date and as known at an instant, as the HTTP report gives them. */
+    Report<AnnualTotals.Row> annualTotals(LocalDate asOf, Instant knownAt) {
+        ProgrammeSnapshot snapshot = bean(TimeTravel.class).at(asOf, knownAt);
+        return Report.of("annual-totals", snapshot, AnnualTotals.of(snapshot, bean(CoverageProperties.class)));
     }
 
     private static void printTable(PrintStream out, Report<AnnualTotals.Row> report) {

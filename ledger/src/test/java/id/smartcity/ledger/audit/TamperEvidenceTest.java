@@ -1,5 +1,6 @@
 package id.smartcity.ledger.audit;
 
+import id.smartcity.ledger.testing.EmbeddedMongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
@@ -11,7 +12,6 @@ import id.smartcity.api.RegionSelected;
 import id.smartcity.ledger.eventstore.CanonicalEvent;
 import id.smartcity.ledger.eventstore.EventImporter;
 import id.smartcity.ledger.eventstore.EventLog;
-import id.smartcity.ledger.eventstore.EventSerialization;
 import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -36,9 +36,7 @@ class TamperEvidenceTest {
     @BeforeEach
     void recordTenEvents() {
         mongo = new EmbeddedMongo();
-        engine = MongoEventStorageEngine.builder().database(mongo.database())
-                .eventSerializer(EventSerialization.serializer()).snapshotSerializer(EventSerialization.serializer())
-                .build();
+        engine = mongo.engine();
         for (int i = 1; i <= EVENTS / 2; i++) {
             String code = "32.7" + i;
             engine.appendEvents(new GenericDomainEventMessage<>("Region", code, 0,
@@ -220,9 +218,7 @@ class TamperEvidenceTest {
         audit.export(1, out, position -> { });
         Digest before = audit.digest();
         try (EmbeddedMongo other = new EmbeddedMongo()) {
-            MongoEventStorageEngine empty = MongoEventStorageEngine.builder().database(other.database())
-                    .eventSerializer(EventSerialization.serializer())
-                    .snapshotSerializer(EventSerialization.serializer()).build();
+            MongoEventStorageEngine empty = other.engine();
             try {
                 long imported = new EventImporter(empty.eventLog()).importAll(out.toString().lines()
                         .map(EventImporter::parse).iterator(), position -> { });
@@ -249,9 +245,7 @@ class TamperEvidenceTest {
         audit.export(1, out, position -> { });
         String tampered = out.toString().replaceFirst("\"place\":\"Jakarta\"", "\"place\":\"Bogor\"");
         try (EmbeddedMongo other = new EmbeddedMongo()) {
-            MongoEventStorageEngine empty = MongoEventStorageEngine.builder().database(other.database())
-                    .eventSerializer(EventSerialization.serializer())
-                    .snapshotSerializer(EventSerialization.serializer()).build();
+            MongoEventStorageEngine empty = other.engine();
             try {
                 EventImporter importer = new EventImporter(empty.eventLog());
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> importer.importAll(tampered.lines()

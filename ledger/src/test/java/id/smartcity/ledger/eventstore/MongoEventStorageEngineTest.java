@@ -1,5 +1,6 @@
 package id.smartcity.ledger.eventstore;
 
+import id.smartcity.ledger.testing.EmbeddedMongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

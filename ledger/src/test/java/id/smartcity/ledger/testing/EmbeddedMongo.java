@@ -1,4 +1,4 @@
-package id.smartcity.ledger.eventstore;
+package id.smartcity.ledger.testing;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -8,17 +8,24 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 
 /** A throwaway in-process MongoDB wire-protocol server (memory backend) and a real driver talking to it. */
-final class EmbeddedMongo implements AutoCloseable {
+public final class EmbeddedMongo implements AutoCloseable {
     private final MongoServer server = new MongoServer(new MemoryBackend());
     private final MongoClient client;
 
-    EmbeddedMongo() {
+    public EmbeddedMongo() {
         InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
     }
 
-    MongoDatabase database() {
+    public MongoDatabase database() {
         return client.getDatabase("ledger");
+    }
+
+    /** An event store on this server, with the ledger's serializer. */
+    public id.smartcity.ledger.eventstore.MongoEventStorageEngine engine() {
+        return id.smartcity.ledger.eventstore.MongoEventStorageEngine.builder().database(database())
+                .eventSerializer(id.smartcity.ledger.eventstore.EventSerialization.serializer())
+                .snapshotSerializer(id.smartcity.ledger.eventstore.EventSerialization.serializer()).build();
     }
 
     @Override
