@@ -275,7 +275,7 @@ public final class LedgerCli {
             ProjectionAdmin projections = cli.bean(ProjectionAdmin.class);
             if (action.equals("rebuild")) {
                 if (name == null || !projections.exists(name)) {
-                    System.err.println("Name a read model: regions, published-figures");
+                    System.err.println("Name a read model: " + String.join(", ", projections.names()));
                     return 2;
                 }
                 long start = System.nanoTime();

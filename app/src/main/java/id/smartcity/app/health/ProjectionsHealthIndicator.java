@@ -17,7 +17,7 @@ class ProjectionsHealthIndicator extends AbstractHealthIndicator {
     ProjectionsHealthIndicator(ProjectionAdmin projections, MeterRegistry meters) {
         super("The read models' processors cannot be inspected");
         this.projections = projections;
-        for (String name : new String[] {"regions", "published-figures"}) {
+        for (String name : projections.names()) {
             Gauge.builder("ledger.projection.lag", () -> projections.status().stream()
                             .filter(status -> status.name().equals(name)).mapToLong(ProjectionAdmin.ProcessorStatus::lag)
                             .findFirst().orElse(-1))

@@ -49,8 +49,10 @@ class AuditController {
         List<Map<String, Object>> events = new ArrayList<>();
         long position = Math.max(1, from);
         long scanned = 0;
+        boolean filtered = region != null || type != null || recordedFrom != null || recordedTo != null;
         while (events.size() < wanted && position <= head && scanned < MAX_SCAN) {
-            List<Document> page = audit.events(position, MAX_LIMIT);
+            // Unfiltered, every event read is answered: read no more than asked for.
+            List<Document> page = audit.events(position, filtered ? MAX_LIMIT : wanted - events.size());
             for (Document event : page) {
                 position = event.getLong(EventLog.ID) + 1;
                 scanned++;

@@ -11,7 +11,6 @@ import id.smartcity.api.MasterplanSubmitted;
 import id.smartcity.api.MentorAssigned;
 import id.smartcity.api.MentoringRepeated;
 import id.smartcity.api.MoUSigned;
-import id.smartcity.api.RegionKind;
 import id.smartcity.api.RegionSelected;
 import id.smartcity.api.RegionWithdrawn;
 import id.smartcity.api.RepeatMentoring;
@@ -39,7 +38,6 @@ public class Region {
     @AggregateIdentifier
     private String code;
     private String name;
-    private RegionKind kind;
     private final Map<Integer, Engagement> engagements = new TreeMap<>();
 
     protected Region() {
@@ -185,7 +183,6 @@ public class Region {
     void on(RegionSelected event) {
         code = event.code();
         name = event.name();
-        kind = event.kind();
         engagements.put(event.cohortYear(), new Engagement(event.cohortYear(), false, event.selectedOn()));
     }
 

@@ -65,7 +65,6 @@ class IdempotencyStore {
             throw new IdempotencyKeyException(IdempotencyKeyException.Reason.REUSED, key);
         }
         if (DONE.equals(existing.getString("state"))) {
-            @SuppressWarnings("unchecked")
             Map<String, Object> body = existing.get("body", Document.class);
             return new Replay(existing.getInteger("status"), body);
         }

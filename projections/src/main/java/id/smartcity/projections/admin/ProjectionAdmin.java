@@ -42,6 +42,11 @@ public class ProjectionAdmin {
         return statuses;
     }
 
+    /** The read models' processor names, in order. */
+    public List<String> names() {
+        return new TreeMap<>(readModels.byProcessor()).keySet().stream().toList();
+    }
+
     public boolean exists(String name) {
         return readModels.byProcessor().containsKey(name);
     }

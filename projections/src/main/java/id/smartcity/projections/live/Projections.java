@@ -4,7 +4,6 @@ import id.smartcity.api.LedgerMetadata;
 import id.smartcity.projections.model.FigureProjector;
 import id.smartcity.projections.model.LedgerEvent;
 import id.smartcity.projections.model.RegionProjector;
-import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -17,9 +16,8 @@ final class Projections {
     }
 
     static LedgerEvent ledgerEvent(EventMessage<?> event, TrackingToken token) {
-        Object recorded = event.getMetaData().get(LedgerMetadata.RECORDED_AT);
-        return new LedgerEvent(token.position().orElseThrow(), recorded == null ? null
-                : Instant.parse(recorded.toString()), event.getPayload());
+        return LedgerEvent.of(token.position().orElseThrow(), event.getMetaData().get(LedgerMetadata.RECORDED_AT),
+                event.getPayload());
     }
 
     @Component

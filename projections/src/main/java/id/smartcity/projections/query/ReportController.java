@@ -13,11 +13,14 @@ import id.smartcity.projections.reports.Report;
 import id.smartcity.projections.reports.Rosters;
 import id.smartcity.projections.timetravel.TimeTravel;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -48,57 +51,66 @@ class ReportController {
         this.coverage = coverage;
     }
 
-    private ProgrammeSnapshot snapshot(LocalDate asOf, Instant knownAt) {
-        return asOf == null && knownAt == null ? readModels.snapshot() : timeTravel.at(asOf, knownAt);
+    /**
+     * When a report is asked for: {@code asOf} a business date (only what had happened by then), {@code knownAt} an
+     * instant (only what the ledger had recorded by then); neither, the live read models.
+     */
+    record When(@Parameter(description = "Business date YYYY-MM-DD: the programme as it stood that day")
+                @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                @Parameter(description = "ISO instant: only what the ledger had recorded by then")
+                @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+    }
+
+    private ProgrammeSnapshot snapshot(When when) {
+        return when.asOf() == null && when.knownAt() == null ? readModels.snapshot()
+                : timeTravel.at(when.asOf(), when.knownAt());
+    }
+
+    private <T> Report<T> report(String name, When when, Function<ProgrammeSnapshot, List<T>> rows) {
+        ProgrammeSnapshot snapshot = snapshot(when);
+        return Report.of(name, snapshot, rows.apply(snapshot));
     }
 
     @GetMapping(path = "/api/reports/annual-totals", produces = {JSON, CSV})
     @Operation(summary = "Per year: new, repeat, withdrawn, steps reached, distinct regions so far, coverage")
-    Report<AnnualTotals.Row> annualTotals(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
-        ProgrammeSnapshot snapshot = snapshot(asOf, knownAt);
-        return Report.of("annual-totals", snapshot, AnnualTotals.of(snapshot, coverage));
+    Report<AnnualTotals.Row> annualTotals(@ParameterObject When when) {
+        return report("annual-totals", when, snapshot -> AnnualTotals.of(snapshot, coverage));
     }
 
     @GetMapping(path = "/api/reports/repeated-assistance", produces = {JSON, CSV})
     @Operation(summary = "Every region with more than one engagement, one row per engagement")
-    Report<RepeatedAssistance.Row> repeatedAssistance(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
-        ProgrammeSnapshot snapshot = snapshot(asOf, knownAt);
-        return Report.of("repeated-assistance", snapshot, RepeatedAssistance.of(snapshot));
+    Report<RepeatedAssistance.Row> repeatedAssistance(@ParameterObject When when) {
+        return report("repeated-assistance", when, RepeatedAssistance::of);
     }
 
     @GetMapping(path = "/api/reports/reconciliation", produces = {JSON, CSV})
     @Operation(summary = "Published figures beside recorded ones, every difference explained")
-    Report<Reconciliation.Row> reconciliation(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
-        ProgrammeSnapshot snapshot = snapshot(asOf, knownAt);
-        return Report.of("reconciliation", snapshot, Reconciliation.of(snapshot, coverage));
+    Report<Reconciliation.Row> reconciliation(@ParameterObject When when) {
+        return report("reconciliation", when, snapshot -> Reconciliation.of(snapshot, coverage));
     }
 
     @GetMapping(path = "/api/reports/provinces", produces = {JSON, CSV})
     @Operation(summary = "Regions, engagements and masterplans per province (from the code prefix)")
-    Report<Rosters.ProvinceRow> provinces(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
-        ProgrammeSnapshot snapshot = snapshot(asOf, knownAt);
-        return Report.of("provinces", snapshot, Rosters.provinces(snapshot));
+    Report<Rosters.ProvinceRow> provinces(@ParameterObject When when) {
+        return report("provinces", when, Rosters::provinces);
     }
 
     @GetMapping(path = "/api/reports/mentors", produces = {JSON, CSV})
     @Operation(summary = "Engagements, regions and masterplans per mentoring institution")
-    Report<Rosters.MentorRow> mentors(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
-        ProgrammeSnapshot snapshot = snapshot(asOf, knownAt);
-        return Report.of("mentors", snapshot, Rosters.mentors(snapshot));
+    Report<Rosters.MentorRow> mentors(@ParameterObject When when) {
+        return report("mentors", when, Rosters::mentors);
     }
 
     @GetMapping(path = "/api/reports/pillars", produces = {JSON, CSV})
     @Operation(summary = "Masterplans covering each of the six pillars")
-    Report<Rosters.PillarRow> pillars(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
-        ProgrammeSnapshot snapshot = snapshot(asOf, knownAt);
-        return Report.of("pillars", snapshot, Rosters.pillars(snapshot));
+    Report<Rosters.PillarRow> pillars(@ParameterObject When when) {
+        return report("pillars", when, Rosters::pillars);
     }
 
     @GetMapping(path = "/api/cohorts/{year}", produces = {JSON, CSV})
     @Operation(summary = "A cohort's roster: each region with its status")
-    Report<Rosters.CohortRow> cohort(@PathVariable int year, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
-        ProgrammeSnapshot snapshot = snapshot(asOf, knownAt);
-        return Report.of("cohort-" + year, snapshot, Rosters.cohort(snapshot, year));
+    Report<Rosters.CohortRow> cohort(@PathVariable int year, @ParameterObject When when) {
+        return report("cohort-" + year, when, snapshot -> Rosters.cohort(snapshot, year));
     }
 
     @GetMapping(path = "/api/regions", produces = {JSON, CSV})
@@ -106,24 +118,23 @@ class ReportController {
     Report<Rosters.RegionRow> regions(@RequestParam(required = false) String province,
                                       @RequestParam(required = false) Integer cohort,
                                       @RequestParam(required = false) EngagementView.Status status,
-                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
-        ProgrammeSnapshot snapshot = snapshot(asOf, knownAt);
-        return Report.of("regions", snapshot, Rosters.regions(snapshot, province, cohort, status));
+                                      @ParameterObject When when) {
+        return report("regions", when, snapshot -> Rosters.regions(snapshot, province, cohort, status));
     }
 
     @GetMapping(path = "/api/regions/{code}", produces = JSON)
     @Operation(summary = "A region's dossier: its engagements and the events they were built from")
-    RegionView region(@PathVariable String code, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
-        return snapshot(asOf, knownAt).regions().stream().filter(region -> region.code().equals(code)).findFirst()
+    RegionView region(@PathVariable String code, @ParameterObject When when) {
+        return snapshot(when).regions().stream().filter(region -> region.code().equals(code)).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No region " + code
-                        + " in the ledger" + (asOf != null || knownAt != null ? " at that time" : "")));
+                        + " in the ledger" + (when.asOf() != null || when.knownAt() != null ? " at that time" : "")));
     }
 
     @GetMapping(path = "/api/regions/{code}", produces = CSV)
-    Report<TimelineEntry> regionTimeline(@PathVariable String code, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
-        RegionView region = region(code, asOf, knownAt);
+    Report<TimelineEntry> regionTimeline(@PathVariable String code, @ParameterObject When when) {
+        RegionView region = region(code, when);
         List<TimelineEntry> timeline = region.timeline().stream()
                 .sorted(Comparator.comparingLong(TimelineEntry::position)).toList();
-        return new Report<>("region-" + code, asOf, knownAt, region.lastPosition(), timeline);
+        return new Report<>("region-" + code, when.asOf(), when.knownAt(), region.lastPosition(), timeline);
     }
 }

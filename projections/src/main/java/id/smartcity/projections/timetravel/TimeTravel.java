@@ -31,11 +31,6 @@ public class TimeTravel {
     }
 
     public ProgrammeSnapshot at(LocalDate asOf, Instant knownAt) {
-        return replay(asOf, knownAt, page -> page);
-    }
-
-    /** Replays through the projectors; {@code pages} lets a caller see every page go by (progress, tests). */
-    ProgrammeSnapshot replay(LocalDate asOf, Instant knownAt, java.util.function.UnaryOperator<List<LedgerEvent>> pages) {
         RegionProjector regionProjector = new RegionProjector();
         FigureProjector figureProjector = new FigureProjector();
         MemoryViewStore<RegionView> regions = new MemoryViewStore<>();
@@ -43,8 +38,8 @@ public class TimeTravel {
         long after = 0;
         long included = 0;
         while (true) {
-            List<LedgerEvent> page = pages.apply(events.readEvents(new GlobalSequenceTrackingToken(after), false)
-                    .map(TimeTravel::ledgerEvent).toList());
+            List<LedgerEvent> page = events.readEvents(new GlobalSequenceTrackingToken(after), false)
+                    .map(TimeTravel::ledgerEvent).toList();
             if (page.isEmpty()) {
                 break;
             }
@@ -66,8 +61,7 @@ public class TimeTravel {
     }
 
     private static LedgerEvent ledgerEvent(TrackedEventMessage<?> event) {
-        Object recorded = event.getMetaData().get(LedgerMetadata.RECORDED_AT);
-        return new LedgerEvent(event.trackingToken().position().orElseThrow(),
-                recorded == null ? null : Instant.parse(recorded.toString()), event.getPayload());
+        return LedgerEvent.of(event.trackingToken().position().orElseThrow(),
+                event.getMetaData().get(LedgerMetadata.RECORDED_AT), event.getPayload());
     }
 }
