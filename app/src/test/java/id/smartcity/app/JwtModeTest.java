@@ -71,6 +71,10 @@ class JwtModeTest {
     }
 
     private int post(String authorization) throws Exception {
+        return send(authorization).statusCode();
+    }
+
+    private HttpResponse<String> send(String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/api/regions/51.02/selections")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Commands.selection("Kab Tabanan", "REGENCY", 2022,
@@ -78,7 +82,7 @@ class JwtModeTest {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -93,6 +97,7 @@ class JwtModeTest {
         assertThat(post("Bearer " + token(OTHER_KEYS, ISSUER, "op", List.of("OPERATOR"), later))).isEqualTo(401);
         assertThat(post("Basic " + Base64.getEncoder().encodeToString("operator:secret".getBytes()))).isEqualTo(401);
         assertThat(post(null)).isEqualTo(401);
+        assertThat(send(null).headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
 
         assertThat(post("Bearer " + token(KEYS, ISSUER, "operator@kominfo", List.of("OPERATOR"), later)))
                 .isEqualTo(201);

@@ -45,6 +45,9 @@ class OperationsTest {
         assertThat(count(api, "ledger.commands", "code:ALREADY_PARTICIPANT")).isEqualTo(1);
         assertThat(count(api, "ledger.commands", "code:MALFORMED_REQUEST")).isGreaterThanOrEqualTo(1);
         assertThat(count(api, "ledger.append", null)).isGreaterThanOrEqualTo(1);
+        api.get("/api/regions/99.99", "reporter");
+        assertThat(api.get("/actuator/metrics/ledger.commands?tag=code:NOT_FOUND", "admin").status())
+                .as("a query's 404 is no refused command").isEqualTo(404);
         assertThat(api.get("/actuator/metrics/ledger.projection.lag?tag=processor:regions", "admin").status())
                 .isEqualTo(200);
     }

@@ -41,23 +41,24 @@ public class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, SecurityProperties properties) throws Exception {
         boolean jwt = properties.mode() == SecurityProperties.Mode.JWT;
         String signIn = jwt ? "Send a bearer token of the configured issuer" : "Sign in with HTTP Basic";
+        String challenge = jwt ? "Bearer" : "Basic realm=\"smartcity-ledger\"";
         if (jwt) {
             http.oauth2ResourceServer(server -> server
                     .jwt(token -> token.decoder(JwtSecurity.decoder(properties.jwt()))
                             .jwtAuthenticationConverter(JwtSecurity.roles(properties.jwt().rolesClaim())))
                     .authenticationEntryPoint((request, response, e) -> problem(response, json,
-                            HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn)));
+                            HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn, challenge)));
         } else {
             http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                    problem(response, json, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn)));
+                    problem(response, json, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn, challenge)));
         }
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, e) -> problem(response, json,
-                                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn))
+                                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn, challenge))
                         .accessDeniedHandler((request, response, e) -> problem(response, json, HttpStatus.FORBIDDEN,
-                                "FORBIDDEN", "Your role may not do this")))
+                                "FORBIDDEN", "Your role may not do this", null)))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
@@ -73,12 +74,12 @@ public class SecurityConfiguration {
     }
 
     private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String code,
-                                String detail) throws IOException {
+                                String detail, String challenge) throws IOException {
         ProblemDetail problem = Problems.of(status, code, status.getReasonPhrase(), detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        if (status == HttpStatus.UNAUTHORIZED && !response.containsHeader("WWW-Authenticate")) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"smartcity-ledger\"");
+        if (challenge != null) {
+            response.setHeader("WWW-Authenticate", challenge);
         }
         json.writeValue(response.getOutputStream(), problem);
     }
@@ -87,7 +88,7 @@ public class SecurityConfiguration {
     @Bean
     RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
         return (request, response, e) -> problem(response, json, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-                "The URL is not acceptable: " + e.getMessage());
+                "The URL is not acceptable: " + e.getMessage(), null);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -13,7 +14,7 @@ import org.springframework.lang.NonNull;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
-/** Counts every refusal the API answers, by its code: what operators watch for a client gone wrong. */
+/** Counts every refused command by its code: what operators watch for a client gone wrong. */
 @ControllerAdvice
 class RefusalMetrics implements ResponseBodyAdvice<Object> {
     private final MeterRegistry meters;
@@ -33,7 +34,9 @@ class RefusalMetrics implements ResponseBodyAdvice<Object> {
                                   @NonNull MediaType selectedContentType,
                                   @NonNull Class<? extends HttpMessageConverter<?>> selectedConverterType,
                                   @NonNull ServerHttpRequest request, @NonNull ServerHttpResponse response) {
-        if (body instanceof ProblemDetail problem && problem.getProperties() != null
+        // Commands only: a query that answers 404 is no refused command.
+        if (request.getMethod() != HttpMethod.GET && body instanceof ProblemDetail problem
+                && problem.getProperties() != null
                 && problem.getProperties().get(Problems.CODE) != null) {
             meters.counter("ledger.commands", "outcome", "refused", "code",
                     String.valueOf(problem.getProperties().get(Problems.CODE))).increment();
