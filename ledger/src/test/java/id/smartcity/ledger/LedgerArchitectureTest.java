@@ -42,6 +42,7 @@ class LedgerArchitectureTest {
     @ArchTest
     static final ArchRule messagesAreImmutableRecords = classes()
             .that().resideInAPackage("id.smartcity.api..").and().areNotEnums().and().areTopLevelClasses()
-            .and().doNotHaveSimpleName("LedgerMetadata")
+            .and().doNotHaveSimpleName("LedgerMetadata").and().doNotHaveSimpleName("Provinces")
+            .and().doNotHaveSimpleName("Evaluations")
             .should().beRecords();
 }

@@ -62,7 +62,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/regions/**", "/api/imports", "/api/published-figures")
+                        .requestMatchers(HttpMethod.POST, "/api/regions/**", "/api/imports", "/api/published-figures",
+                                "/api/awards")
                         .hasAnyRole(OPERATOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/reports/**", "/api/regions/**", "/api/cohorts/**")
                         .hasAnyRole(REPORTER, AUDITOR, ADMIN)

@@ -1,12 +1,15 @@
 package id.smartcity.ledger.config;
 
 import id.smartcity.ledger.audit.AuditLog;
+import id.smartcity.ledger.awards.Awards;
 import id.smartcity.ledger.eventstore.Durability;
 import id.smartcity.ledger.eventstore.EventImporter;
 import id.smartcity.ledger.eventstore.EventSerialization;
 import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
 import id.smartcity.ledger.figures.PublishedFigures;
+import id.smartcity.ledger.region.ProgrammeRegister;
 import id.smartcity.ledger.region.Region;
+import id.smartcity.ledger.register.EventLogProgrammeRegister;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -29,7 +32,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
-/** Wires the write side: the event store, the Region aggregate and what every command carries onto its events. */
+/** Wires the write side: the event store, the aggregates and what every command carries onto its events. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EventStoreProperties.class)
 public class LedgerConfiguration {
@@ -77,6 +80,12 @@ public class LedgerConfiguration {
         return new EventImporter(eventStorageEngine.eventLog());
     }
 
+    /** Command handlers ask it for facts across regions (Smart Province, awards). */
+    @Bean
+    ProgrammeRegister programmeRegister(MongoEventStorageEngine eventStorageEngine) {
+        return new EventLogProgrammeRegister(eventStorageEngine.eventLog());
+    }
+
     @Bean
     CorrelationDataProvider ledgerCorrelationDataProvider() {
         return new LedgerCorrelationDataProvider();
@@ -93,6 +102,7 @@ public class LedgerConfiguration {
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Region.class)
                         .configureCache(configuration -> regionCache))
-                .configureAggregate(PublishedFigures.class);
+                .configureAggregate(PublishedFigures.class)
+                .configureAggregate(Awards.class);
     }
 }

@@ -2,6 +2,7 @@ package id.smartcity.ledger.region;
 
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -20,6 +21,10 @@ final class Engagement {
     int masterplanRevisions;
     LocalDate withdrawnOn;
     LocalDate latestStepOn;
+    LocalDate councilFormedOn;
+    LocalDate teamFormedOn;
+    /** The quick wins of the masterplan as last revised, by {@link #key}. */
+    final Set<String> plannedQuickWins = new LinkedHashSet<>();
 
     Engagement(int cohortYear, boolean repeat, LocalDate startedOn) {
         this.cohortYear = cohortYear;
@@ -56,6 +61,15 @@ final class Engagement {
         stepOn(assignedOn);
     }
 
+    void plan(List<String> quickWins) {
+        plannedQuickWins.clear();
+        quickWins.forEach(title -> plannedQuickWins.add(key(title)));
+    }
+
+    boolean planned(String quickWin) {
+        return plannedQuickWins.contains(key(quickWin));
+    }
+
     void stepOn(LocalDate date) {
         latestStepOn = Stream.of(latestStepOn, date).max(LocalDate::compareTo).orElse(date);
     }
@@ -70,7 +84,9 @@ final class Engagement {
                 && institutions.equals(that.institutions)
                 && Objects.equals(masterplanSubmittedOn, that.masterplanSubmittedOn)
                 && Objects.equals(lastMasterplanChangeOn, that.lastMasterplanChangeOn)
-                && Objects.equals(withdrawnOn, that.withdrawnOn) && Objects.equals(latestStepOn, that.latestStepOn);
+                && Objects.equals(withdrawnOn, that.withdrawnOn) && Objects.equals(latestStepOn, that.latestStepOn)
+                && Objects.equals(councilFormedOn, that.councilFormedOn)
+                && Objects.equals(teamFormedOn, that.teamFormedOn) && plannedQuickWins.equals(that.plannedQuickWins);
     }
 
     @Override
@@ -78,7 +94,8 @@ final class Engagement {
         return Objects.hash(cohortYear, repeat, startedOn);
     }
 
-    private static String key(String institution) {
-        return institution.strip().toLowerCase(Locale.ROOT);
+    /** Names compare without case and surrounding blanks. */
+    static String key(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -6,7 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.smartcity.api.AssessCandidate;
 import id.smartcity.api.AssignMentor;
+import id.smartcity.api.FormImplementationTeam;
+import id.smartcity.api.FormSmartCityCouncil;
+import id.smartcity.api.GrantAward;
+import id.smartcity.api.RecordEvaluation;
+import id.smartcity.api.RecordQuickWin;
+import id.smartcity.api.SelectSmartProvince;
 import id.smartcity.api.RecordPublishedFigure;
 import id.smartcity.api.RepeatMentoring;
 import id.smartcity.api.ReviseMasterplan;
@@ -49,7 +56,9 @@ class ImportController {
     static final int MAX_LINES = 5000;
     private static final Map<String, Class<?>> COMMANDS = Stream.of(SelectRegion.class, SignMoU.class,
                     AssignMentor.class, RepeatMentoring.class, SubmitMasterplan.class, ReviseMasterplan.class,
-                    WithdrawRegion.class, RecordPublishedFigure.class)
+                    WithdrawRegion.class, RecordPublishedFigure.class, AssessCandidate.class,
+                    SelectSmartProvince.class, FormSmartCityCouncil.class, FormImplementationTeam.class,
+                    RecordQuickWin.class, RecordEvaluation.class, GrantAward.class)
             .collect(Collectors.toMap(Class::getSimpleName, Function.identity()));
 
     private final CommandExecution commands;

@@ -1,6 +1,12 @@
 package id.smartcity.ledger.rest;
 
+import id.smartcity.api.AssessCandidate;
 import id.smartcity.api.AssignMentor;
+import id.smartcity.api.FormImplementationTeam;
+import id.smartcity.api.FormSmartCityCouncil;
+import id.smartcity.api.RecordEvaluation;
+import id.smartcity.api.RecordQuickWin;
+import id.smartcity.api.SelectSmartProvince;
 import id.smartcity.api.RepeatMentoring;
 import id.smartcity.api.ReviseMasterplan;
 import id.smartcity.api.SelectRegion;
@@ -99,6 +105,60 @@ class RegionCommandController {
                                            HttpServletRequest request, Principal principal) {
         return commands.execute(request, principal, body, region(code), () -> new RepeatMentoring(code,
                 body.cohortYear(), body.startedOn(), body.reason()));
+    }
+
+    @PostMapping("/assessments")
+    @Operation(summary = "Record a candidate's assessment in a selection round")
+    ResponseEntity<Object> assess(@PathVariable String code, @Valid @RequestBody CommandRequests.CandidateAssessment body,
+                                  HttpServletRequest request, Principal principal) {
+        return commands.execute(request, principal, body, region(code), () -> new AssessCandidate(code, body.name(),
+                body.kind(), body.round(), body.assessedOn(), body.scores() == null ? null : body.scores().toScores()));
+    }
+
+    @PostMapping("/smart-province-selection")
+    @Operation(summary = "Select a province as a Smart Province (80% of its regencies and cities have a masterplan)")
+    ResponseEntity<Object> selectSmartProvince(@PathVariable String code,
+                                               @Valid @RequestBody CommandRequests.SmartProvinceSelection body,
+                                               HttpServletRequest request, Principal principal) {
+        return commands.execute(request, principal, body, region(code), () -> new SelectSmartProvince(code,
+                body.name(), body.cohortYear(), body.selectedOn(),
+                body.attestedMasterplans() == null ? 0 : body.attestedMasterplans(), body.attestationSource()));
+    }
+
+    @PostMapping("/engagements/{year}/council")
+    @Operation(summary = "Record the Smart City council an engagement formed")
+    ResponseEntity<Object> formCouncil(@PathVariable String code, @PathVariable int year,
+                                       @Valid @RequestBody CommandRequests.Council body, HttpServletRequest request,
+                                       Principal principal) {
+        return commands.execute(request, principal, body, region(code), () -> new FormSmartCityCouncil(code, year,
+                body.formedOn(), body.members().stream().map(CommandRequests.Member::toMember).toList(),
+                body.decree()));
+    }
+
+    @PostMapping("/engagements/{year}/implementation-team")
+    @Operation(summary = "Record the implementation team an engagement formed")
+    ResponseEntity<Object> formTeam(@PathVariable String code, @PathVariable int year,
+                                    @Valid @RequestBody CommandRequests.Team body, HttpServletRequest request,
+                                    Principal principal) {
+        return commands.execute(request, principal, body, region(code), () -> new FormImplementationTeam(code, year,
+                body.formedOn(), body.lead(), body.members()));
+    }
+
+    @PostMapping("/quick-wins")
+    @Operation(summary = "Record a quick win the region delivered")
+    ResponseEntity<Object> recordQuickWin(@PathVariable String code, @Valid @RequestBody CommandRequests.QuickWin body,
+                                          HttpServletRequest request, Principal principal) {
+        return commands.execute(request, principal, body, region(code), () -> new RecordQuickWin(code, body.year(),
+                body.title(), body.pillar(), body.deliveredOn()));
+    }
+
+    @PostMapping("/evaluations")
+    @Operation(summary = "Record the region's yearly implementation evaluation")
+    ResponseEntity<Object> recordEvaluation(@PathVariable String code,
+                                            @Valid @RequestBody CommandRequests.Evaluation body,
+                                            HttpServletRequest request, Principal principal) {
+        return commands.execute(request, principal, body, region(code), () -> new RecordEvaluation(code, body.year(),
+                body.dimensionScores(), body.pillarScores(), body.weights(), body.rank(), body.note()));
     }
 
     private static List<String> orEmpty(List<String> list) {

@@ -33,7 +33,39 @@ public enum Rule {
     FIGURE_YEAR_OUT_OF_RANGE(Kind.INVALID, "A published figure is about a programme year from 2017 to next year"),
     FIGURE_VALUE_INVALID(Kind.INVALID, "A published figure is a count of zero or more"),
     SOURCE_REQUIRED(Kind.INVALID, "A published figure names its source"),
-    FIGURE_ALREADY_RECORDED(Kind.CONFLICT, "A source's figure for a year and metric is recorded once");
+    FIGURE_ALREADY_RECORDED(Kind.CONFLICT, "A source's figure for a year and metric is recorded once"),
+    ROUND_REQUIRED(Kind.INVALID, "An assessment names its selection round"),
+    SCORE_OUT_OF_RANGE(Kind.INVALID,
+            "Candidate indices lie between 0 and 100; evaluation scores between 1 and 4"),
+    SCORE_NOT_APPLICABLE(Kind.INVALID, "The sustainable city index (Bappenas) is for cities only"),
+    ASSESSMENT_ALREADY_RECORDED(Kind.CONFLICT, "A candidate is assessed once per round"),
+    ASSESSMENT_NOT_RECORDED(Kind.INVALID, "A region assessed before is selected from a round it was assessed in"),
+    PROVINCE_IS_SMART_PROVINCE(Kind.INVALID,
+            "A province enters the programme as a Smart Province (SelectSmartProvince), never as a region"),
+    UNKNOWN_PROVINCE(Kind.INVALID, "A Smart Province is one of the 34 provinces"),
+    SMART_PROVINCE_BEFORE_2023(Kind.INVALID, "Smart Provinces are selected from the 2023 cohort on"),
+    SMART_PROVINCE_COVERAGE(Kind.INVALID,
+            "A province is selected as a Smart Province only when at least 80% of its regencies and cities have a"
+                    + " masterplan"),
+    ATTESTATION_INVALID(Kind.INVALID, "Attested masterplans name their source and, with the recorded ones, do not"
+            + " outnumber the province's regencies and cities"),
+    COUNCIL_COMPOSITION(Kind.INVALID,
+            "A Smart City council has agency heads and academic experts, each named with a position"),
+    COUNCIL_ALREADY_FORMED(Kind.CONFLICT, "An engagement forms one Smart City council"),
+    TEAM_REQUIRED(Kind.INVALID, "An implementation team names its lead and at least one member"),
+    TEAM_ALREADY_FORMED(Kind.CONFLICT, "An engagement forms one implementation team"),
+    YEAR_OUT_OF_RANGE(Kind.INVALID, "Quick wins, evaluations and awards are for a year from 2017 to this year"),
+    NOT_A_PARTICIPANT(Kind.INVALID,
+            "Quick wins, evaluations and awards are for regions engaged in the programme by that year"),
+    QUICK_WIN_INCOMPLETE(Kind.INVALID, "A quick win has a title and a pillar"),
+    DATE_OUTSIDE_YEAR(Kind.INVALID, "A quick win is delivered in the year it is recorded for"),
+    QUICK_WIN_ALREADY_RECORDED(Kind.CONFLICT, "A quick win is recorded once per region and year"),
+    EVALUATION_INCOMPLETE(Kind.INVALID, "An evaluation scores all five dimensions"),
+    WEIGHTS_INVALID(Kind.INVALID, "An evaluation weighs all five dimensions, each above zero, adding up to 100"),
+    RANK_INVALID(Kind.INVALID, "A national rank is 1 or more"),
+    EVALUATION_ALREADY_RECORDED(Kind.CONFLICT, "A region is evaluated once a year"),
+    AWARD_INCOMPLETE(Kind.INVALID, "An award names its category and the region that won it"),
+    AWARD_ALREADY_GRANTED(Kind.CONFLICT, "A year's award in a category goes to one region");
 
     /** What sort of refusal a rule gives. */
     public enum Kind {

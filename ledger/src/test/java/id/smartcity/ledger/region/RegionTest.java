@@ -44,6 +44,7 @@ class RegionTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Region.class);
         fixture.registerInjectableResource(Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        fixture.registerInjectableResource(new ProgrammeCycleTest.FakeRegister());
     }
 
     private static SelectRegion selectDepok(int year, LocalDate on) {
@@ -83,12 +84,12 @@ class RegionTest {
         }
 
         @Test
-        void canSelectProvinceAsSmartProvince() {
+        void cannotSelectProvinceAsRegion() {
             fixture.givenNoPriorActivity()
                     .when(new SelectRegion("34", "DI Yogyakarta", RegionKind.PROVINCE, 2023, LocalDate.of(2023, 2, 28),
                             null))
-                    .expectEvents(new RegionSelected("34", "DI Yogyakarta", RegionKind.PROVINCE, 2023,
-                            LocalDate.of(2023, 2, 28), null));
+                    .expectException(violates(Rule.PROVINCE_IS_SMART_PROVINCE))
+                    .expectNoEvents();
         }
 
         @Test

@@ -1,5 +1,9 @@
 package id.smartcity.projections.model;
 
+import id.smartcity.api.AwardGranted;
+import id.smartcity.api.CandidateAssessed;
+import id.smartcity.api.EvaluationRecorded;
+import id.smartcity.api.ImplementationTeamFormed;
 import id.smartcity.api.MasterplanRevised;
 import id.smartcity.api.MasterplanSubmitted;
 import id.smartcity.api.MentorAssigned;
@@ -7,7 +11,10 @@ import id.smartcity.api.MentoringRepeated;
 import id.smartcity.api.MoUSigned;
 import id.smartcity.api.PublishedFigureRecorded;
 import id.smartcity.api.RegionSelected;
+import id.smartcity.api.QuickWinDelivered;
 import id.smartcity.api.RegionWithdrawn;
+import id.smartcity.api.SmartCityCouncilFormed;
+import id.smartcity.api.SmartProvinceSelected;
 import java.time.LocalDate;
 
 /** The date on which what an event records happened in the programme: what {@code asOf} filters by. */
@@ -38,10 +45,36 @@ public final class BusinessDates {
         if (payload instanceof RegionWithdrawn e) {
             return e.withdrawnOn();
         }
+        if (payload instanceof SmartProvinceSelected e) {
+            return e.selectedOn();
+        }
+        if (payload instanceof CandidateAssessed e) {
+            return e.assessedOn();
+        }
+        if (payload instanceof SmartCityCouncilFormed e) {
+            return e.formedOn();
+        }
+        if (payload instanceof ImplementationTeamFormed e) {
+            return e.formedOn();
+        }
+        if (payload instanceof QuickWinDelivered e) {
+            return e.deliveredOn();
+        }
+        // Evaluations and awards carry a year, not a day: they count from the end of it.
+        if (payload instanceof EvaluationRecorded e) {
+            return endOf(e.year());
+        }
+        if (payload instanceof AwardGranted e) {
+            return endOf(e.year());
+        }
         if (payload instanceof PublishedFigureRecorded e) {
             // A figure without a publication date counts from the end of the year it describes.
-            return e.publishedOn() != null ? e.publishedOn() : LocalDate.of(e.year(), 12, 31);
+            return e.publishedOn() != null ? e.publishedOn() : endOf(e.year());
         }
         return null;
+    }
+
+    public static LocalDate endOf(int year) {
+        return LocalDate.of(year, 12, 31);
     }
 }

@@ -3,12 +3,16 @@ package id.smartcity.projections.model;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import id.smartcity.api.CouncilMember;
 import id.smartcity.api.Pillar;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One cohort year of a region: how it started, its MoU, mentors, masterplan and revisions, or its withdrawal. */
+/**
+ * One cohort year of a region: how it started, its MoU, mentors, council and team, masterplan and revisions, or its
+ * withdrawal.
+ */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public final class EngagementView {
@@ -31,6 +35,9 @@ public final class EngagementView {
     Masterplan masterplan;
     LocalDate withdrawnOn;
     String withdrawalReason;
+    Council council;
+    Team implementationTeam;
+    SmartProvinceQualification smartProvince;
 
     EngagementView() {
         // for Jackson
@@ -54,6 +61,8 @@ public final class EngagementView {
         int horizonYears;
         List<Pillar> pillars = new ArrayList<>();
         List<String> quickWins = new ArrayList<>();
+        /** The planned quick wins delivered so far, as titled when delivered. */
+        List<String> deliveredQuickWins = new ArrayList<>();
         String documentSha256;
         List<Revision> revisions = new ArrayList<>();
 
@@ -68,6 +77,27 @@ public final class EngagementView {
         public List<Revision> revisions() {
             return revisions;
         }
+
+        public List<String> quickWins() {
+            return quickWins;
+        }
+
+        public List<String> deliveredQuickWins() {
+            return deliveredQuickWins;
+        }
+    }
+
+    /** The Smart City council the engagement formed. */
+    public record Council(LocalDate formedOn, List<CouncilMember> members, String decree) {
+    }
+
+    /** The implementation team the engagement formed. */
+    public record Team(LocalDate formedOn, String lead, List<String> members) {
+    }
+
+    /** What a Smart Province qualified on. */
+    public record SmartProvinceQualification(int regenciesAndCities, List<String> recordedMasterplans,
+                                             int attestedMasterplans, String attestationSource) {
     }
 
     /** A revision of a masterplan. */
@@ -112,6 +142,18 @@ public final class EngagementView {
 
     public String withdrawalReason() {
         return withdrawalReason;
+    }
+
+    public Council council() {
+        return council;
+    }
+
+    public Team implementationTeam() {
+        return implementationTeam;
+    }
+
+    public SmartProvinceQualification smartProvince() {
+        return smartProvince;
     }
 
     public boolean withdrawn() {

@@ -1,12 +1,22 @@
 package id.smartcity.projections.model;
 
+import id.smartcity.api.AwardGranted;
+import id.smartcity.api.CandidateAssessed;
+import id.smartcity.api.EvaluationRecorded;
+import id.smartcity.api.Evaluations;
+import id.smartcity.api.ImplementationTeamFormed;
 import id.smartcity.api.MasterplanRevised;
 import id.smartcity.api.MasterplanSubmitted;
 import id.smartcity.api.MentorAssigned;
 import id.smartcity.api.MentoringRepeated;
 import id.smartcity.api.MoUSigned;
 import id.smartcity.api.RegionSelected;
+import id.smartcity.api.QuickWinDelivered;
 import id.smartcity.api.RegionWithdrawn;
+import id.smartcity.api.SmartCityCouncilFormed;
+import id.smartcity.api.SmartProvinceSelected;
+import id.smartcity.api.RegionKind;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,8 +44,89 @@ public final class RegionProjector {
                     selected.selectedOn());
             engagement.assessmentRound = selected.assessment() == null ? null : selected.assessment().round();
             add(region, engagement);
+            linkAssessment(region, engagement.assessmentRound, selected.cohortYear());
             return record(store, region, event, selected.cohortYear(), selected.selectedOn(),
                     "Selected into the " + selected.cohortYear() + " cohort");
+        }
+        if (payload instanceof SmartProvinceSelected selected) {
+            RegionView region = store.find(selected.code());
+            if (region == null) {
+                region = new RegionView(selected.code(), selected.name(), RegionKind.PROVINCE);
+            }
+            if (applied(region, event)) {
+                return false;
+            }
+            EngagementView engagement = new EngagementView(selected.cohortYear(), EngagementView.Type.NEW,
+                    selected.selectedOn());
+            engagement.smartProvince = new EngagementView.SmartProvinceQualification(selected.regenciesAndCities(),
+                    selected.recordedMasterplans(), selected.attestedMasterplans(), selected.attestationSource());
+            add(region, engagement);
+            return record(store, region, event, selected.cohortYear(), selected.selectedOn(),
+                    "Selected as a Smart Province for " + selected.cohortYear() + ": "
+                            + (selected.recordedMasterplans().size() + selected.attestedMasterplans()) + " of "
+                            + selected.regenciesAndCities() + " regencies and cities have a masterplan ("
+                            + selected.recordedMasterplans().size() + " recorded, " + selected.attestedMasterplans()
+                            + " attested)");
+        }
+        if (payload instanceof CandidateAssessed assessed) {
+            RegionView region = store.find(assessed.code());
+            if (region == null) {
+                region = new RegionView(assessed.code(), assessed.name(), assessed.kind());
+            }
+            if (applied(region, event)) {
+                return false;
+            }
+            region.assessments.add(new RegionView.AssessmentView(assessed.round(), assessed.assessedOn(),
+                    assessed.scores(), null));
+            return record(store, region, event, null, assessed.assessedOn(),
+                    "Assessed as a candidate in round " + assessed.round());
+        }
+        if (payload instanceof SmartCityCouncilFormed council) {
+            return change(store, council.code(), event, region -> {
+                region.engagement(council.cohortYear()).council = new EngagementView.Council(council.formedOn(),
+                        council.members(), council.decree());
+                return entry(event, council.cohortYear(), council.formedOn(), "Smart City council formed ("
+                        + council.members().size() + " members)");
+            });
+        }
+        if (payload instanceof ImplementationTeamFormed team) {
+            return change(store, team.code(), event, region -> {
+                region.engagement(team.cohortYear()).implementationTeam = new EngagementView.Team(team.formedOn(),
+                        team.lead(), team.members());
+                return entry(event, team.cohortYear(), team.formedOn(), "Implementation team formed, led by "
+                        + team.lead());
+            });
+        }
+        if (payload instanceof QuickWinDelivered quickWin) {
+            return change(store, quickWin.code(), event, region -> {
+                region.quickWins.add(new RegionView.QuickWinView(quickWin.year(), quickWin.title(), quickWin.pillar(),
+                        quickWin.deliveredOn(), quickWin.plannedIn()));
+                if (quickWin.plannedIn() != null) {
+                    region.engagement(quickWin.plannedIn()).masterplan.deliveredQuickWins.add(quickWin.title());
+                }
+                return entry(event, quickWin.plannedIn(), quickWin.deliveredOn(), "Quick win delivered: "
+                        + quickWin.title() + (quickWin.plannedIn() == null ? ""
+                        : " (planned in the " + quickWin.plannedIn() + " masterplan)"));
+            });
+        }
+        if (payload instanceof EvaluationRecorded evaluation) {
+            return change(store, evaluation.code(), event, region -> {
+                BigDecimal index = Evaluations.index(evaluation.dimensionScores(), evaluation.weights());
+                region.evaluations.add(new RegionView.EvaluationView(evaluation.year(), index, evaluation.rank(),
+                        evaluation.dimensionScores(), evaluation.pillarScores(), evaluation.weights(),
+                        evaluation.note()));
+                region.evaluations.sort(Comparator.comparingInt(RegionView.EvaluationView::year));
+                return entry(event, null, BusinessDates.endOf(evaluation.year()), "Evaluated for "
+                        + evaluation.year() + ": index " + index
+                        + (evaluation.rank() == null ? "" : ", rank " + evaluation.rank()));
+            });
+        }
+        if (payload instanceof AwardGranted award) {
+            return change(store, award.code(), event, region -> {
+                region.awards.add(new RegionView.AwardView(award.year(), award.category(), award.citation()));
+                return entry(event, null, BusinessDates.endOf(award.year()), "Award " + award.year() + ": "
+                        + award.category());
+            });
         }
         if (payload instanceof MentoringRepeated repeated) {
             return change(store, repeated.code(), event, region -> {
@@ -117,7 +208,18 @@ public final class RegionProjector {
         return true;
     }
 
-    private static boolean record(ViewStore<RegionView> store, RegionView region, LedgerEvent event, int cohortYear,
+    /** A selection from a round the region was assessed in closes that assessment: it led to this cohort. */
+    private static void linkAssessment(RegionView region, String round, int cohortYear) {
+        for (int i = 0; i < region.assessments.size(); i++) {
+            RegionView.AssessmentView assessment = region.assessments.get(i);
+            if (assessment.round().equalsIgnoreCase(round == null ? "" : round)) {
+                region.assessments.set(i, new RegionView.AssessmentView(assessment.round(), assessment.assessedOn(),
+                        assessment.scores(), cohortYear));
+            }
+        }
+    }
+
+    private static boolean record(ViewStore<RegionView> store, RegionView region, LedgerEvent event, Integer cohortYear,
                                   LocalDate date, String summary) {
         region.timeline.add(entry(event, cohortYear, date, summary));
         region.lastPosition = event.position();
@@ -134,7 +236,7 @@ public final class RegionProjector {
         region.engagements.sort(Comparator.comparingInt(EngagementView::cohortYear));
     }
 
-    private static TimelineEntry entry(LedgerEvent event, int cohortYear, LocalDate date, String summary) {
+    private static TimelineEntry entry(LedgerEvent event, Integer cohortYear, LocalDate date, String summary) {
         return new TimelineEntry(event.position(), event.payload().getClass().getSimpleName(), cohortYear, date,
                 event.recordedAt() == null ? null : event.recordedAt().toString(), summary);
     }

@@ -3,6 +3,6 @@ package id.smartcity.projections.model;
 import java.time.LocalDate;
 
 /** One event in a region's history: where it stands in the ledger, its business date, and what it said. */
-public record TimelineEntry(long position, String event, int cohortYear, LocalDate date, String recordedAt,
+public record TimelineEntry(long position, String event, Integer cohortYear, LocalDate date, String recordedAt,
                             String summary) {
 }

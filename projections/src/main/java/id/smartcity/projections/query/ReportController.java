@@ -6,6 +6,7 @@ import id.smartcity.projections.model.RegionView;
 import id.smartcity.projections.model.TimelineEntry;
 import id.smartcity.projections.reports.AnnualTotals;
 import id.smartcity.projections.reports.CoverageProperties;
+import id.smartcity.projections.reports.ProgrammeCycle;
 import id.smartcity.projections.reports.ProgrammeSnapshot;
 import id.smartcity.projections.reports.Reconciliation;
 import id.smartcity.projections.reports.RepeatedAssistance;
@@ -105,6 +106,39 @@ class ReportController {
     @Operation(summary = "Masterplans covering each of the six pillars")
     Report<Rosters.PillarRow> pillars(@ParameterObject When when) {
         return report("pillars", when, Rosters::pillars);
+    }
+
+    @GetMapping(path = "/api/reports/assessment-rounds", produces = {JSON, CSV})
+    @Operation(summary = "Per selection round: candidates assessed (regencies and cities, provinces) and selected")
+    Report<ProgrammeCycle.RoundRow> assessmentRounds(@ParameterObject When when) {
+        return report("assessment-rounds", when, ProgrammeCycle::rounds);
+    }
+
+    @GetMapping(path = "/api/reports/assessments", produces = {JSON, CSV})
+    @Operation(summary = "Candidates of a selection round (or of all), their scores and the cohort they entered")
+    Report<ProgrammeCycle.AssessmentRow> assessments(@RequestParam(required = false) String round,
+                                                     @ParameterObject When when) {
+        return report("assessments", when, snapshot -> ProgrammeCycle.assessments(snapshot, round));
+    }
+
+    @GetMapping(path = "/api/reports/evaluations", produces = {JSON, CSV})
+    @Operation(summary = "Yearly evaluations ranked by index, for a year or a region (its evaluation history)")
+    Report<ProgrammeCycle.EvaluationRow> evaluations(@RequestParam(required = false) Integer year,
+                                                     @RequestParam(required = false) String region,
+                                                     @ParameterObject When when) {
+        return report("evaluations", when, snapshot -> ProgrammeCycle.evaluations(snapshot, year, region));
+    }
+
+    @GetMapping(path = "/api/reports/quick-wins", produces = {JSON, CSV})
+    @Operation(summary = "Quick wins per region and year, and how many their masterplans planned")
+    Report<ProgrammeCycle.QuickWinRow> quickWins(@ParameterObject When when) {
+        return report("quick-wins", when, ProgrammeCycle::quickWins);
+    }
+
+    @GetMapping(path = "/api/reports/awards", produces = {JSON, CSV})
+    @Operation(summary = "Awards by year and category")
+    Report<ProgrammeCycle.AwardRow> awards(@ParameterObject When when) {
+        return report("awards", when, ProgrammeCycle::awards);
     }
 
     @GetMapping(path = "/api/cohorts/{year}", produces = {JSON, CSV})

@@ -58,7 +58,7 @@ public final class Rosters {
         Predicate<RegionView> inProvince = region -> province == null || province.equals(region.provinceCode());
         Predicate<RegionView> inCohort = region -> cohort == null || region.engagement(cohort) != null;
         Predicate<RegionView> withStatus = region -> status == null || status == statusOf(region, cohort);
-        return sorted(snapshot).filter(inProvince.and(inCohort).and(withStatus))
+        return sorted(snapshot).filter(RegionView::participated).filter(inProvince.and(inCohort).and(withStatus))
                 .map(region -> new RegionRow(region.code(), region.name(), region.kind(), region.provinceCode(),
                         region.provinceName(), region.engagements().stream().map(EngagementView::cohortYear).toList(),
                         region.assistance().size(), statusOf(region, null)))

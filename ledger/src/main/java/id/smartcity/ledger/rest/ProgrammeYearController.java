@@ -1,5 +1,6 @@
 package id.smartcity.ledger.rest;
 
+import id.smartcity.api.GrantAward;
 import id.smartcity.api.PublishedMetric;
 import id.smartcity.api.RecordPublishedFigure;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,13 +18,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Records what the ministry published, so that the reconciliation can set it beside what the ledger holds. */
+/**
+ * Commands about a programme year rather than one region: what the ministry published (for the reconciliation) and
+ * the awards it granted.
+ */
 @RestController
 @Tag(name = "Commands")
-class PublishedFigureController {
+class ProgrammeYearController {
     private final CommandExecution commands;
 
-    PublishedFigureController(CommandExecution commands) {
+    ProgrammeYearController(CommandExecution commands) {
         this.commands = commands;
     }
 
@@ -37,5 +41,13 @@ class PublishedFigureController {
         return commands.execute(request, principal, body, URI.create("/api/reports/reconciliation"),
                 () -> new RecordPublishedFigure(body.year(), body.metric(), body.value(), body.source(),
                         body.publishedOn(), body.note()));
+    }
+
+    @PostMapping("/api/awards")
+    @Operation(summary = "Grant a year's award in a category to a region that took part")
+    ResponseEntity<Object> grantAward(@Valid @RequestBody CommandRequests.Award body, HttpServletRequest request,
+                                      Principal principal) {
+        return commands.execute(request, principal, body, URI.create("/api/reports/awards"),
+                () -> new GrantAward(body.year(), body.category(), body.code(), body.citation()));
     }
 }
