@@ -28,6 +28,27 @@ NOTES = {
     2023: 'Assessed in 2022 (8 provinces, 88 regions); selection date not published: first day of the cohort year',
     2024: 'MoU 5 Mar 2024; selection recorded on the day of the MoU',
 }
+# Rounds with a published assessment date: each selected region is recorded as a candidate of its round first. No
+# scores were published, so none are recorded; the candidates that were not selected are not named anywhere.
+ASSESSED = {2017: '2017-05-02', 2019: '2019-02-21'}
+# Not in any published list: recorded because it won the 2022 award for national priority tourism areas (002), which
+# went to regions that took part, and the 2021 cohort was the regions of those areas (003).
+INFERRED_2021 = [('33.12', 'Kabupaten Wonogiri',
+                  'Not named in a 2021 list: inferred from its 2022 award in the national priority tourism area'
+                  ' category (002); the 2021 cohort was the regions of those areas (003). Selection date not'
+                  ' published: recorded as the first day of the cohort year')]
+SMART_PROVINCES = [  # code, name, regencies and cities
+    ('34', 'DI Yogyakarta', 5), ('32', 'Jawa Barat', 27)]
+SMART_PROVINCE_SOURCE = ('Kominfo Smart Province selection, agreement 28 Feb 2023 (002; PROGRAM.md): a province'
+                         ' qualifies only when at least 80% of its regencies and cities have a masterplan. The ledger'
+                         ' records none of their masterplans, so the least that decision implies is attested')
+AWARDS_2022 = [  # category, code (002: Seminar Gerakan Menuju Kota Cerdas 2022, 30 Nov - 1 Dec 2022)
+    ('SMART_GOVERNANCE', '32.73'), ('SMART_BRANDING', '33.72'), ('SMART_ECONOMY', '33.74'),
+    ('SMART_SOCIETY', '34.71'), ('SMART_LIVING', '33.21'), ('SMART_ENVIRONMENT', '35.77'),
+    ('NATIONAL_PRIORITY_TOURISM_AREA', '33.12')]
+WEIGHTS = {'BASELINE': 10, 'OUTPUT': 20, 'OUTCOME': 30, 'IMPACT': 30, 'QUICK_WIN': 10}
+EVALUATIONS = [  # code, year, published index, published national rank
+    ('35.71', 2021, '3.06', None), ('35.71', 2022, '3.31', 22)]
 WITHDRAWN_2018 = {
     '32.76': 'Selection cancelled for non-technical reasons (Depok city government); took part in 2019',
     '33.02': 'Did not take part in 2018; in the 2019 list, masterplan written from July 2019',
@@ -62,6 +83,8 @@ def main():
     for year in sorted(DATES):
         selected_on, mou_on, place, virtual = DATES[year]
         cohort = [r for r in rows if int(r['cohort']) == year]
+        if year == 2021:
+            cohort += [{'code': code, 'name': name, 'source': note, 'inferred': note} for code, name, note in INFERRED_2021]
         for r in cohort:
             code = KEMENDAGRI.get(r['code'], r['code'])
             if year == 2024 and code in DISPUTED_2024:
@@ -72,9 +95,14 @@ def main():
                 emit({'command': 'RepeatMentoring', 'code': code, 'cohortYear': year, 'startedOn': selected_on,
                       'reason': 'Named again in the %d list (sources: %s)' % (year, r['source'][:120])})
             else:
+                if year in ASSESSED:
+                    emit({'command': 'AssessCandidate', 'code': code, 'name': name, 'kind': kind,
+                          'round': str(year), 'assessedOn': ASSESSED[year],
+                          'scores': {'readinessNotes': 'Scores not published. ' + NOTES[year]}})
                 emit({'command': 'SelectRegion', 'code': code, 'name': name, 'kind': kind, 'cohortYear': year,
                       'selectedOn': selected_on,
-                      'assessment': {'round': str(year), 'assessedOn': None, 'notes': NOTES[year]}})
+                      'assessment': {'round': str(year), 'assessedOn': ASSESSED.get(year),
+                                     'notes': r.get('inferred') or NOTES[year]}})
             assisted[code] = 'assisted'
             if mou_on:
                 emit({'command': 'SignMoU', 'code': code, 'cohortYear': year, 'signedOn': mou_on, 'place': place,
@@ -90,13 +118,22 @@ def main():
                       'reason': WITHDRAWN_2018[code] + ' (date not published: recorded as the end of 2018)'})
                 assisted[code] = 'withdrawn'
         if year == 2023:
-            for code, name in (('34', 'DI Yogyakarta'), ('32', 'Jawa Barat')):
-                emit({'command': 'SelectRegion', 'code': code, 'name': name, 'kind': 'PROVINCE', 'cohortYear': 2023,
-                      'selectedOn': '2023-02-28', 'assessment': {'round': '2023 Smart Province', 'assessedOn': None,
-                      'notes': 'At least 80% of its regencies and cities have a masterplan; agreement 28 Feb 2023'}})
+            for code, name, total in SMART_PROVINCES:
+                emit({'command': 'SelectSmartProvince', 'code': code, 'name': name, 'cohortYear': 2023,
+                      'selectedOn': '2023-02-28', 'attestedMasterplans': -(-80 * total // 100),
+                      'attestationSource': SMART_PROVINCE_SOURCE})
                 emit({'command': 'SignMoU', 'code': code, 'cohortYear': 2023, 'signedOn': '2023-02-28',
                       'place': None, 'virtual': False, 'signatories': ['Gubernur', 'Direktur Jenderal Aplikasi Informatika'],
                       'scope': ['Smart Province masterplan']})
+    for code, year, index, rank in EVALUATIONS:
+        emit({'command': 'RecordEvaluation', 'code': code, 'year': year,
+              'dimensionScores': {dimension: index for dimension in WEIGHTS}, 'pillarScores': {},
+              'weights': WEIGHTS, 'rank': rank,
+              'note': 'Only the index was published (PROGRAM.md); each dimension is recorded at the index, so the'
+                      ' computed index equals it. Weights 10/20/30/30/10 as one source gives them'})
+    for category, code in AWARDS_2022:
+        emit({'command': 'GrantAward', 'year': 2022, 'category': category, 'code': code,
+              'citation': 'Seminar Gerakan Menuju Kota Cerdas 2022, Jakarta, 30 Nov - 1 Dec 2022 (002)'})
     for year, metric, value, sources, published_on, note in FIGURES:
         for source in sources:
             emit({'command': 'RecordPublishedFigure', 'year': year, 'metric': metric, 'value': value,

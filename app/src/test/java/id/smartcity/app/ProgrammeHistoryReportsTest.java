@@ -131,7 +131,7 @@ class ProgrammeHistoryReportsTest {
         JsonNode depok = api.get("/api/regions/32.76", "reporter").body();
         assertThat(depok.path("engagements")).hasSize(2);
         assertThat(depok.path("timeline").findValuesAsText("event")).containsExactly("RegionSelected", "MoUSigned",
-                "RegionWithdrawn", "RegionSelected", "MoUSigned");
+                "RegionWithdrawn", "CandidateAssessed", "RegionSelected", "MoUSigned");
         assertThat(depok.path("timeline").findValuesAsText("position")).allSatisfy(position ->
                 assertThat(Long.parseLong(position)).isPositive());
         assertThat(api.get("/api/regions/32.76?asOf=2018-06-30", "reporter").body().path("engagements"))
@@ -142,6 +142,33 @@ class ProgrammeHistoryReportsTest {
         assertThat(jawaTengah.findValuesAsText("provinceName")).containsOnly("Jawa Tengah");
         assertThat(api.get("/api/reports/provinces", "reporter").body().path("rows").findValuesAsText("provinceName"))
                 .contains("Jawa Tengah", "DI Yogyakarta");
+    }
+
+    @Test
+    void holdsTheProgrammeCycleTheSourcesName() {
+        JsonNode awards = api.get("/api/reports/awards", "reporter").body().path("rows");
+        assertThat(awards).hasSize(7);
+        assertThat(StreamSupport.stream(awards.spliterator(), false)
+                .map(award -> award.path("category").asText() + "=" + award.path("name").asText()))
+                .contains("SMART_GOVERNANCE=Kota Bandung", "NATIONAL_PRIORITY_TOURISM_AREA=Kabupaten Wonogiri");
+
+        JsonNode kediri = api.get("/api/reports/evaluations?region=35.71", "reporter").body().path("rows");
+        assertThat(StreamSupport.stream(kediri.spliterator(), false)
+                .map(row -> row.path("year").asInt() + ":" + row.path("index").asText()))
+                .containsExactly("2021:3.06", "2022:3.31");
+        assertThat(kediri.get(1).path("publishedRank").asInt()).isEqualTo(22);
+
+        JsonNode provinces = api.get("/api/cohorts/2023", "reporter").body().path("rows");
+        assertThat(StreamSupport.stream(provinces.spliterator(), false)
+                .filter(row -> row.path("kind").asText().equals("PROVINCE")).map(row -> row.path("name").asText()))
+                .containsExactlyInAnyOrder("DI Yogyakarta", "Jawa Barat");
+        assertThat(api.get("/api/regions/32", "reporter").body().path("engagements").get(0)
+                .path("smartProvince").path("attestedMasterplans").asInt()).isEqualTo(22);
+
+        JsonNode rounds = api.get("/api/reports/assessment-rounds", "reporter").body().path("rows");
+        assertThat(StreamSupport.stream(rounds.spliterator(), false)
+                .map(round -> round.path("round").asText() + ":" + round.path("candidates").asInt() + "/"
+                        + round.path("selected").asInt())).containsExactly("2017:25/25", "2019:25/25");
     }
 
     @Test

@@ -10,6 +10,7 @@ import id.smartcity.ledger.figures.PublishedFigures;
 import id.smartcity.ledger.region.ProgrammeRegister;
 import id.smartcity.ledger.region.Region;
 import id.smartcity.ledger.register.EventLogProgrammeRegister;
+import id.smartcity.ledger.register.StagingEventStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -20,6 +21,8 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -80,10 +83,18 @@ public class LedgerConfiguration {
         return new EventImporter(eventStorageEngine.eventLog());
     }
 
+    /** Axon's embedded event store, able to tell the register what the unit of work in progress published. */
+    @Bean
+    StagingEventStore stagingEventStore(MongoEventStorageEngine eventStorageEngine,
+                                 org.axonframework.config.Configuration configuration) {
+        return StagingEventStore.of(EmbeddedEventStore.builder().storageEngine(eventStorageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore")));
+    }
+
     /** Command handlers ask it for facts across regions (Smart Province, awards). */
     @Bean
-    ProgrammeRegister programmeRegister(MongoEventStorageEngine eventStorageEngine) {
-        return new EventLogProgrammeRegister(eventStorageEngine.eventLog());
+    ProgrammeRegister programmeRegister(MongoEventStorageEngine eventStorageEngine, StagingEventStore eventStore) {
+        return new EventLogProgrammeRegister(eventStorageEngine.eventLog(), eventStore::staged);
     }
 
     @Bean

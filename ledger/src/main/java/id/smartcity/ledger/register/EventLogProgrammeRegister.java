@@ -16,13 +16,16 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.bson.Document;
 
 /**
  * Answers the register's questions from the event log itself, never from a read model: a region's stream document
  * lists the positions of its events, and only their type (and cohort year) is read. Events past the materialized
- * head belong to a commit still being written and are left out.
+ * head belong to a commit still being written and are left out; events of the current unit of work, not stored yet,
+ * are added ({@link StagingEventStore}).
  */
 public final class EventLogProgrammeRegister implements ProgrammeRegister {
     private static final String MASTERPLAN_SUBMITTED = MasterplanSubmitted.class.getName();
@@ -32,9 +35,11 @@ public final class EventLogProgrammeRegister implements ProgrammeRegister {
     private static final int CHUNK = 128;
 
     private final EventLog log;
+    private final Supplier<List<Object>> staged;
 
-    public EventLogProgrammeRegister(EventLog log) {
+    public EventLogProgrammeRegister(EventLog log, Supplier<List<Object>> staged) {
         this.log = log;
+        this.staged = staged;
     }
 
     @Override
@@ -47,19 +52,32 @@ public final class EventLogProgrammeRegister implements ProgrammeRegister {
         events(positions, EventLog.AGGREGATE_ID).stream()
                 .filter(event -> MASTERPLAN_SUBMITTED.equals(event.getString(EventLog.TYPE)))
                 .forEach(event -> regions.add(event.getString(EventLog.AGGREGATE_ID)));
+        staged.get().stream().filter(MasterplanSubmitted.class::isInstance).map(MasterplanSubmitted.class::cast)
+                .filter(submitted -> submitted.code().startsWith(provinceCode + "."))
+                .forEach(submitted -> regions.add(submitted.code()));
         return regions;
     }
 
     @Override
     public OptionalInt firstCohortYear(String code) {
         Document stream = log.streams().find(eq(EventLog.ID, code)).first();
-        if (stream == null) {
-            return OptionalInt.empty();
-        }
-        return events(positionsUpTo(stream, log.materializedHead()), COHORT_YEAR).stream()
+        IntStream stored = stream == null ? IntStream.empty()
+                : events(positionsUpTo(stream, log.materializedHead()), COHORT_YEAR).stream()
                 .filter(event -> ENTRIES.contains(event.getString(EventLog.TYPE)))
-                .mapToInt(event -> event.get(EventLog.PAYLOAD, Document.class).getInteger("cohortYear"))
-                .min();
+                .mapToInt(event -> event.get(EventLog.PAYLOAD, Document.class).getInteger("cohortYear"));
+        IntStream unstored = staged.get().stream().mapToInt(payload -> {
+            if (payload instanceof RegionSelected selected && selected.code().equals(code)) {
+                return selected.cohortYear();
+            }
+            if (payload instanceof MentoringRepeated repeated && repeated.code().equals(code)) {
+                return repeated.cohortYear();
+            }
+            if (payload instanceof SmartProvinceSelected province && province.code().equals(code)) {
+                return province.cohortYear();
+            }
+            return Integer.MAX_VALUE;
+        }).filter(year -> year != Integer.MAX_VALUE);
+        return IntStream.concat(stored, unstored).min();
     }
 
     private static List<Long> positionsUpTo(Document stream, long head) {
