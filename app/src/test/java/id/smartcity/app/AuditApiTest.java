@@ -1,5 +1,6 @@
 package id.smartcity.app;
 
+import static id.smartcity.app.ShippedHistory.EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +36,7 @@ class AuditApiTest {
     void load() throws Exception {
         api = new LedgerClient(port, LedgerApiContract.CREDENTIALS);
         assertThat(api.postNdjson("/api/imports", "operator",
-                Files.readString(Path.of("..", "history", "programme.ndjson"))).status()).isEqualTo(201);
+                ShippedHistory.read()).status()).isEqualTo(201);
     }
 
     private static List<byte[]> hexes(JsonNode array) {
@@ -47,11 +48,11 @@ class AuditApiTest {
     @Test
     void servesTheEventLogWithWhoWhenWhyAndHash() {
         JsonNode page = api.get("/api/audit/events?from=1&limit=5", "auditor").body();
-        assertThat(page.path("head").asLong()).isEqualTo(288);
+        assertThat(page.path("head").asLong()).isEqualTo(EVENTS);
         assertThat(page.path("next").asLong()).isEqualTo(6);
         JsonNode first = page.path("events").get(0);
         assertThat(first.path("position").asLong()).isEqualTo(1);
-        assertThat(first.path("type").asText()).isEqualTo("RegionSelected");
+        assertThat(first.path("type").asText()).isEqualTo("CandidateAssessed");
         assertThat(first.path("metadata").path("principal").asText()).isEqualTo("operator");
         assertThat(first.path("metadata").path("recordedAt").asText()).isNotBlank();
         assertThat(first.path("hash").asText()).hasSize(64);
@@ -66,14 +67,14 @@ class AuditApiTest {
         JsonNode digest = api.get("/api/audit/digest", "auditor").body();
         JsonNode verify = api.get("/api/audit/verify?digest=" + digest.path("token").asText(), "auditor").body();
         assertThat(verify.path("status").asText()).isEqualTo("OK");
-        assertThat(verify.path("verified").asLong()).isEqualTo(288);
+        assertThat(verify.path("verified").asLong()).isEqualTo(EVENTS);
 
-        JsonNode inclusion = api.get("/api/audit/proof/inclusion?position=100&treeSize=288", "auditor").body();
-        assertThat(MerkleTree.verifyInclusion(CanonicalEvent.unhex(inclusion.path("leafHash").asText()), 99, 288,
+        JsonNode inclusion = api.get("/api/audit/proof/inclusion?position=100&treeSize=" + EVENTS, "auditor").body();
+        assertThat(MerkleTree.verifyInclusion(CanonicalEvent.unhex(inclusion.path("leafHash").asText()), 99, EVENTS,
                 hexes(inclusion.path("path")), CanonicalEvent.unhex(digest.path("root").asText()))).isTrue();
 
-        JsonNode consistency = api.get("/api/audit/proof/consistency?from=100&to=288", "auditor").body();
-        assertThat(MerkleTree.verifyConsistency(100, 288, CanonicalEvent.unhex(consistency.path("fromRoot").asText()),
+        JsonNode consistency = api.get("/api/audit/proof/consistency?from=100&to=" + EVENTS, "auditor").body();
+        assertThat(MerkleTree.verifyConsistency(100, EVENTS, CanonicalEvent.unhex(consistency.path("fromRoot").asText()),
                 CanonicalEvent.unhex(digest.path("root").asText()), hexes(consistency.path("path")))).isTrue();
     }
 
@@ -83,9 +84,9 @@ class AuditApiTest {
         Path digest = Files.writeString(work.resolve("digest.json"),
                 api.get("/api/audit/digest", "auditor").raw().body());
         Path inclusion = Files.writeString(work.resolve("inclusion.json"),
-                api.get("/api/audit/proof/inclusion?position=42&treeSize=288", "auditor").raw().body());
+                api.get("/api/audit/proof/inclusion?position=42&treeSize=" + EVENTS, "auditor").raw().body());
         Path consistency = Files.writeString(work.resolve("consistency.json"),
-                api.get("/api/audit/proof/consistency?from=100&to=288", "auditor").raw().body());
+                api.get("/api/audit/proof/consistency?from=100&to=" + EVENTS, "auditor").raw().body());
 
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
@@ -103,9 +104,9 @@ class AuditApiTest {
 
     @Test
     void exportsTheWholeLogAsNdjson() {
-        LedgerClient.Response export = api.getAs("/api/audit/export?from=281", "auditor", "application/x-ndjson");
+        LedgerClient.Response export = api.getAs("/api/audit/export?from=" + (EVENTS - 7), "auditor", "application/x-ndjson");
         assertThat(export.status()).isEqualTo(200);
-        assertThat(export.raw().body().lines()).hasSize(8).first().asString().startsWith("{\"_id\":281,");
+        assertThat(export.raw().body().lines()).hasSize(8).first().asString().startsWith("{\"_id\":" + (EVENTS - 7) + ",");
     }
 
     @Test

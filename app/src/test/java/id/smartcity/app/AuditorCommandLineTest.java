@@ -1,5 +1,6 @@
 package id.smartcity.app;
 
+import static id.smartcity.app.ShippedHistory.EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
@@ -42,23 +43,24 @@ class AuditorCommandLineTest {
             LedgerClient api = new LedgerClient(((WebServerApplicationContext) app).getWebServer().getPort(),
                     ledger.resolve("generated-credentials.properties"));
             assertThat(api.postNdjson("/api/imports", "operator",
-                    Files.readString(Path.of("..", "history", "programme.ndjson"))).status()).isEqualTo(201);
+                    ShippedHistory.read()).status()).isEqualTo(201);
         }
         String dataDir = "--data-dir=" + ledger;
 
         Run digest = cli("digest", dataDir);
         assertThat(digest.exit()).isZero();
-        assertThat(digest.out()).contains("\"treeSize\" : 288");
+        assertThat(digest.out()).contains("\"treeSize\" : " + EVENTS);
         Path digestFile = Files.writeString(work.resolve("digest.json"), digest.out());
         Run export = cli("export", dataDir);
-        assertThat(export.out().lines()).hasSize(288);
+        assertThat(export.out().lines()).hasSize((int) EVENTS);
         Path exportFile = Files.writeString(work.resolve("ledger.ndjson"), export.out());
-        Run resumed = cli("export", "--from", "280", dataDir);
-        assertThat(resumed.out().lines()).hasSize(9).first().asString().startsWith("{\"_id\":280,");
+        Run resumed = cli("export", "--from", String.valueOf(EVENTS - 8), dataDir);
+        assertThat(resumed.out().lines()).hasSize(9).first().asString().startsWith("{\"_id\":" + (EVENTS - 8) + ",");
 
         Run verified = cli("verify", "--digest", digestFile.toString(), dataDir);
         assertThat(verified.exit()).as(verified.out()).isZero();
-        assertThat(verified.out()).startsWith("OK: 288 events verified").contains("extends the digest of 288 events");
+        assertThat(verified.out()).startsWith("OK: " + EVENTS + " events verified")
+                .contains("extends the digest of " + EVENTS + " events");
 
         Run report = cli("report", "annual-totals", "--as-of", "2018-06-30", "--csv", dataDir);
         assertThat(report.out()).contains("\r\n2018,50,0,0,50,50,0,0,50,75,514,14.6,0\r\n");
@@ -70,13 +72,14 @@ class AuditorCommandLineTest {
 
         Path copy = work.resolve("copy");
         Run imported = cli("import", exportFile.toString(), "--data-dir=" + copy);
-        assertThat(imported.out()).contains("imported 288 events");
+        assertThat(imported.out()).contains("imported " + EVENTS + " events");
         Run copyVerified = cli("verify", "--digest", digestFile.toString(), "--data-dir=" + copy);
-        assertThat(copyVerified.out()).as("the same hashes and root come out").startsWith("OK: 288 events verified");
+        assertThat(copyVerified.out()).as("the same hashes and root come out").startsWith("OK: " + EVENTS + " events verified");
 
         Run rebuilt = cli("projections", "rebuild", "regions", "--data-dir=" + copy);
         assertThat(rebuilt.exit()).isZero();
-        assertThat(rebuilt.out()).contains("regions rebuilt: 288 events").containsPattern("regions\\s+true\\s+288\\s+288\\s+0");
+        assertThat(rebuilt.out()).contains("regions rebuilt: " + EVENTS + " events")
+                .containsPattern("regions\\s+true\\s+" + EVENTS + "\\s+" + EVENTS + "\\s+0");
     }
 
     /** What an insider with the data file could do: change one payload field behind the ledger's back. */

@@ -51,7 +51,7 @@ class ProgrammeHistoryReportsTest {
         beforeImport = Instant.now();
         Thread.sleep(5);
         LedgerClient.Response imported = api.postNdjson("/api/imports", "operator",
-                Files.readString(Path.of("..", "history", "programme.ndjson")));
+                ShippedHistory.read());
         assertThat(imported.status()).as("%s", imported.body()).isEqualTo(201);
         for (String name : List.of("regions", "published-figures")) {
             assertThat(projections.awaitCaughtUp(name, Duration.ofSeconds(60))).isTrue();

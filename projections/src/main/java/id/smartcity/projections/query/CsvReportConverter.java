@@ -8,6 +8,7 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
@@ -72,8 +73,15 @@ public class CsvReportConverter extends AbstractHttpMessageConverter<Report<?>> 
         if (value == null) {
             return "";
         }
-        String text = value instanceof Collection<?> list
-                ? list.stream().map(String::valueOf).collect(Collectors.joining("; ")) : value.toString();
+        String text;
+        if (value instanceof Collection<?> list) {
+            text = list.stream().map(String::valueOf).collect(Collectors.joining("; "));
+        } else if (value instanceof Map<?, ?> map) {
+            text = map.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue())
+                    .collect(Collectors.joining("; "));
+        } else {
+            text = value.toString();
+        }
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }
