@@ -8,7 +8,7 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record EvaluationRecorded(String code, int year, Map<EvaluationDimension, BigDecimal> dimensionScores,
                                  Map<Pillar, BigDecimal> pillarScores, Map<EvaluationDimension, Integer> weights,
-                                 Integer rank, String note) {
+                                 Integer rank, String note) implements RegionEvent {
     public EvaluationRecorded {
         dimensionScores = Evaluations.ordered(dimensionScores);
         pillarScores = Evaluations.ordered(pillarScores);

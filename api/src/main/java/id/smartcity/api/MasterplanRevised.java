@@ -8,7 +8,7 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record MasterplanRevised(String code, int cohortYear, LocalDate revisedOn, int revision, int horizonYears,
                                 List<Pillar> pillars, List<String> quickWins, String documentSha256,
-                                String reason) {
+                                String reason) implements RegionEvent {
     public MasterplanRevised {
         pillars = pillars == null ? List.of() : List.copyOf(pillars);
         quickWins = quickWins == null ? List.of() : List.copyOf(quickWins);

@@ -6,7 +6,7 @@ import org.axonframework.serialization.Revision;
 
 @Revision("1")
 public record MentorAssigned(String code, int cohortYear, String institution, List<String> mentors,
-                             LocalDate assignedOn) {
+                             LocalDate assignedOn) implements RegionEvent {
     public MentorAssigned {
         mentors = mentors == null ? List.of() : List.copyOf(mentors);
     }

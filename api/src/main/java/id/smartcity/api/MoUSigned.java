@@ -6,7 +6,7 @@ import org.axonframework.serialization.Revision;
 
 @Revision("1")
 public record MoUSigned(String code, int cohortYear, LocalDate signedOn, String place, boolean virtual,
-                        List<String> signatories, List<String> scope) {
+                        List<String> signatories, List<String> scope) implements RegionEvent {
     public MoUSigned {
         signatories = signatories == null ? List.of() : List.copyOf(signatories);
         scope = scope == null ? List.of() : List.copyOf(scope);

@@ -9,5 +9,5 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record QuickWinDelivered(String code, int year, String title, Pillar pillar, LocalDate deliveredOn,
-                                Integer plannedIn) {
+                                Integer plannedIn) implements RegionEvent {
 }

@@ -4,5 +4,5 @@ import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record RegionWithdrawn(String code, int cohortYear, LocalDate withdrawnOn, String reason) {
+public record RegionWithdrawn(String code, int cohortYear, LocalDate withdrawnOn, String reason) implements RegionEvent {
 }

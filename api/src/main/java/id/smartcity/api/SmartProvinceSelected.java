@@ -11,5 +11,5 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record SmartProvinceSelected(String code, String name, int cohortYear, LocalDate selectedOn,
                                     int regenciesAndCities, List<String> recordedMasterplans,
-                                    int attestedMasterplans, String attestationSource) {
+                                    int attestedMasterplans, String attestationSource) implements RegionEvent {
 }

@@ -8,23 +8,16 @@ import id.smartcity.api.RegionKind;
 import id.smartcity.api.SelectRegion;
 import id.smartcity.api.SignMoU;
 import id.smartcity.api.SubmitMasterplan;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,55 +26,33 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /**
- * Commands per second through the command gateway and through the HTTP API, with 1 and 16 clients, on the embedded
- * memory and H2 backends; beside the raw insertMany ceiling measured in the same run on the same server. Each region
- * gets a realistic stream: selection, MoU, two mentoring institutions, masterplan.
+ * Commands per second through the command gateway and through the HTTP API, with 1 and 16 clients; beside it, the
+ * same server's raw insertMany rate. Each region gets a realistic stream: selection, MoU, two mentoring institutions,
+ * masterplan.
  */
-public final class AppendBenchmark {
+final class AppendBenchmark {
     private static final int STEPS_PER_REGION = 5;
     private static final String HASH = "3f".repeat(32);
 
     private final List<String> codes = regionCodes();
     private final AtomicInteger nextRegion = new AtomicInteger();
 
-    public static void main(String[] args) throws Exception {
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        int regions = args.length > 0 ? Integer.parseInt(args[0]) : 800;
-        List<String> backends = args.length > 1 ? Arrays.asList(args[1].split(",")) : List.of("MEMORY", "H2");
-        List<String> table = new ArrayList<>();
-        table.add("| backend | path | clients | commands | commands/s | p50 ms | p99 ms | ceiling insertMany docs/s | ratio |");
-        table.add("|---|---|---|---|---|---|---|---|---|");
-        for (String backend : backends) {
-            new AppendBenchmark().run(backend, regions, table);
+    /** After a warm-up of each path: the gateway and HTTP with 1 and 16 clients, {@code regions} regions each. */
+    List<Result> run(ConfigurableApplicationContext app, Path dataDir, int regions) throws Exception {
+        CommandGateway gateway = app.getBean(CommandGateway.class);
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        String auth = "Basic " + Base64.getEncoder().encodeToString(("operator:" + Ledgers.password(dataDir,
+                "operator")).getBytes(StandardCharsets.UTF_8));
+        measure("warm-up", 16, regions / 4, code -> gateway(gateway, code));
+        measure("warm-up", 16, regions / 4, code -> http(port, auth, code));
+        List<Result> results = new ArrayList<>();
+        for (int clients : new int[] {1, 16}) {
+            results.add(measure("gateway", clients, regions, code -> gateway(gateway, code)));
+            results.add(measure("HTTP", clients, regions, code -> http(port, auth, code)));
         }
-        String machine = "JDK " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores, " + System.getProperty("os.name") + " " + System.getProperty("os.arch");
-        System.out.println();
-        System.out.println("Append benchmark (" + machine + "), " + regions + " regions x " + STEPS_PER_REGION
-                + " commands per scenario");
-        table.forEach(System.out::println);
-    }
-
-    private void run(String backend, int regions, List<String> table) throws Exception {
-        Path dataDir = Ledgers.freshDataDir("ledger-bench");
-        try (ConfigurableApplicationContext app = Ledgers.start(backend, dataDir)) {
-            CommandGateway gateway = app.getBean(CommandGateway.class);
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            String auth = basicAuth(dataDir.resolve("generated-credentials.properties"));
-            double ceiling = insertManyCeiling(app.getBean(MongoDatabaseFactory.class).getMongoDatabase());
-
-            measure("warm-up", 16, regions / 4, code -> gateway(gateway, code));
-            measure("warm-up", 16, regions / 4, code -> http(port, auth, code));
-            for (int clients : new int[] {1, 16}) {
-                Result viaGateway = measure("gateway", clients, regions, code -> gateway(gateway, code));
-                table.add(viaGateway.row(backend, ceiling));
-                Result viaHttp = measure("http", clients, regions, code -> http(port, auth, code));
-                table.add(viaHttp.row(backend, ceiling));
-            }
-        }
+        return results;
     }
 
     private interface Step {
@@ -126,12 +97,7 @@ public final class AppendBenchmark {
                 all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6);
     }
 
-    private record Result(String path, int clients, int commands, double perSecond, double p50, double p99) {
-        String row(String backend, double ceiling) {
-            return String.format(Locale.ROOT, "| %s | %s | %d | %d | %.0f | %.2f | %.2f | %.0f | %.2f |",
-                    backend.toLowerCase(Locale.ROOT), path, clients, commands, perSecond, p50, p99, ceiling,
-                    perSecond / ceiling);
-        }
+    record Result(String path, int clients, int commands, double perSecond, double p50, double p99) {
     }
 
     private static Step gateway(CommandGateway gateway, String code) {
@@ -179,7 +145,7 @@ public final class AppendBenchmark {
     }
 
     /** The same server's raw insertMany rate, batches of 1,000 event-sized documents: what no append can beat. */
-    private static double insertManyCeiling(MongoDatabase database) {
+    static double insertManyCeiling(MongoDatabase database) {
         MongoCollection<Document> scratch = database.getCollection("benchmark_ceiling");
         int total = 50_000;
         long start = System.nanoTime();
@@ -203,17 +169,6 @@ public final class AppendBenchmark {
         double rate = total / ((System.nanoTime() - start) / 1e9);
         scratch.drop();
         return rate;
-    }
-
-    private static String basicAuth(Path credentials) {
-        Properties passwords = new Properties();
-        try (Reader reader = Files.newBufferedReader(credentials)) {
-            passwords.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return "Basic " + Base64.getEncoder().encodeToString(("operator:" + passwords.getProperty("operator"))
-                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<String> regionCodes() {

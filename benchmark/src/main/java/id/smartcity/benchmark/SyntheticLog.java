@@ -8,68 +8,40 @@ import id.smartcity.api.Pillar;
 import id.smartcity.api.RegionKind;
 import id.smartcity.api.RegionSelected;
 import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
-import id.smartcity.projections.admin.ProjectionAdmin;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Rebuilding the read models from zero: the shipped history, and a synthetic ledger of N events (regions of 12
- * events each: selection, MoU, three mentors, a masterplan and six revisions), appended straight through the event
- * store in commits of 1,000. Prints events per second of each rebuild.
+ * A synthetic ledger appended straight through the event store in commits of 1,000: regions of 12 events each
+ * (selection, MoU, three mentors, a masterplan and six revisions), as years of a large programme would leave them.
  */
-public final class RebuildBenchmark {
-    private static final int EVENTS_PER_REGION = 12;
+final class SyntheticLog {
+    static final int EVENTS_PER_REGION = 12;
     private static final String HASH = "3f".repeat(32);
 
-    public static void main(String[] args) throws Exception {
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        String backend = args.length > 1 ? args[1] : "MEMORY";
-        Path dataDir = Ledgers.freshDataDir("ledger-rebuild");
-        try (ConfigurableApplicationContext app = Ledgers.start(backend, dataDir)) {
-            MongoEventStorageEngine store = app.getBean(MongoEventStorageEngine.class);
-            ProjectionAdmin projections = app.getBean(ProjectionAdmin.class);
-
-            long start = System.nanoTime();
-            append(store, events);
-            double appendSeconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "appended %d events in %.1f s (%.0f events/s, commits of 1,000)%n",
-                    store.headPosition(), appendSeconds, store.headPosition() / appendSeconds);
-            projections.awaitCaughtUp("regions", Duration.ofHours(1));
-
-            for (String name : List.of("regions", "published-figures")) {
-                long rebuildStart = System.nanoTime();
-                projections.rebuild(name);
-                boolean done = projections.awaitCaughtUp(name, Duration.ofHours(1));
-                double seconds = (System.nanoTime() - rebuildStart) / 1e9;
-                System.out.printf(Locale.ROOT, "rebuild %-17s %d events in %.1f s: %.0f events/s%s, heap used %d MB%n",
-                        name, store.headPosition(), seconds, store.headPosition() / seconds, done ? "" : " (timed out)",
-                        (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
-            }
-        }
+    private SyntheticLog() {
     }
 
-    static void append(MongoEventStorageEngine store, int events) {
+    /** The code of the n-th synthetic region: a province prefix and a five-digit number. */
+    static String code(long region) {
+        return String.format("%02d.%05d", 11 + region % 80, region);
+    }
+
+    /** Appends the synthetic events {@code from} (0-based) up to {@code from + count}, continuing regions. */
+    static void append(MongoEventStorageEngine store, long count, long from) {
         List<EventMessage<?>> commit = new ArrayList<>(1000);
-        int regions = (events + EVENTS_PER_REGION - 1) / EVENTS_PER_REGION;
-        int written = 0;
-        for (int region = 0; region < regions && written < events; region++) {
-            String code = String.format("%02d.%05d", 11 + region % 80, region);
-            for (int step = 0; step < EVENTS_PER_REGION && written < events; step++, written++) {
-                commit.add(new GenericDomainEventMessage<>("Region", code, step, event(code, step),
-                        MetaData.with("principal", "benchmark")));
-                if (commit.size() == 1000) {
-                    store.appendEvents(commit);
-                    commit = new ArrayList<>(1000);
-                }
+        for (long event = from; event < from + count; event++) {
+            String code = code(event / EVENTS_PER_REGION);
+            int step = (int) (event % EVENTS_PER_REGION);
+            commit.add(new GenericDomainEventMessage<>("Region", code, step, event(code, step),
+                    MetaData.with("principal", "benchmark")));
+            if (commit.size() == 1000) {
+                store.appendEvents(commit);
+                commit = new ArrayList<>(1000);
             }
         }
         if (!commit.isEmpty()) {

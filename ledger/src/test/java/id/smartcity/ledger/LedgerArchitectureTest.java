@@ -44,5 +44,6 @@ class LedgerArchitectureTest {
             .that().resideInAPackage("id.smartcity.api..").and().areNotEnums().and().areTopLevelClasses()
             .and().doNotHaveSimpleName("LedgerMetadata").and().doNotHaveSimpleName("Provinces")
             .and().doNotHaveSimpleName("Evaluations")
+            .and().areNotInterfaces()
             .should().beRecords();
 }

@@ -11,9 +11,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import java.util.stream.Stream;
 import org.bson.Document;
 
 /**
@@ -42,12 +44,13 @@ public final class AuditLog {
         long size = head();
         byte[] previous = CanonicalEvent.GENESIS;
         List<byte[]> leaves = new ArrayList<>((int) Math.min(size, Integer.MAX_VALUE - 8));
-        for (long from = 1; from <= size; from += PAGE) {
-            long to = Math.min(size, from + PAGE - 1);
-            Map<Long, Document> page = byPosition(log.eventsBetween(from, to));
-            for (long position = from; position <= to; position++) {
-                Document event = page.get(position);
-                if (event == null) {
+        long position = 0;
+        try (Stream<Document> events = log.stream(1, size)) {
+            Iterator<Document> iterator = events.iterator();
+            while (position < size) {
+                Document event = iterator.hasNext() ? iterator.next() : null;
+                position++;
+                if (event == null || event.getLong(EventLog.ID) != position) {
                     return Verification.broken(position - 1, position, Verification.Kind.EVENT_MISSING,
                             "No event at position " + position + " of " + size);
                 }
@@ -57,8 +60,11 @@ public final class AuditLog {
                 }
                 previous = stored;
                 leaves.add(MerkleTree.leafHash(stored));
+                if (position % PAGE == 0) {
+                    progress.accept(position);
+                }
             }
-            progress.accept(to);
+            progress.accept(size);
         }
         long total = log.events().countDocuments();
         if (total > size) {
@@ -150,10 +156,9 @@ public final class AuditLog {
             throw new IllegalArgumentException("The log has " + head() + " events, not " + size);
         }
         List<byte[]> leaves = new ArrayList<>((int) size);
-        for (long from = 1; from <= size; from += PAGE) {
-            log.eventsBetween(from, Math.min(size, from + PAGE - 1))
-                    .forEach(event -> leaves.add(MerkleTree.leafHash(CanonicalEvent.unhex(
-                            event.getString(CanonicalEvent.HASH)))));
+        try (Stream<Document> events = log.stream(1, size)) {
+            events.forEach(event -> leaves.add(MerkleTree.leafHash(CanonicalEvent.unhex(
+                    event.getString(CanonicalEvent.HASH)))));
         }
         return MerkleTree.ofLeafHashes(leaves);
     }
@@ -175,17 +180,19 @@ public final class AuditLog {
     public long export(long from, Writer out, LongConsumer progress) {
         long head = head();
         long written = 0;
-        try {
-            for (long start = Math.max(1, from); start <= head; start += PAGE) {
-                long end = Math.min(head, start + PAGE - 1);
-                for (Document event : log.eventsBetween(start, end)) {
-                    out.write(CanonicalEvent.json(event, true));
-                    out.write('\n');
-                    written++;
+        try (Stream<Document> events = log.stream(Math.max(1, from), head)) {
+            Iterator<Document> iterator = events.iterator();
+            while (iterator.hasNext()) {
+                Document event = iterator.next();
+                out.write(CanonicalEvent.json(event, true));
+                out.write('\n');
+                if (++written % PAGE == 0) {
+                    out.flush();
+                    progress.accept(event.getLong(EventLog.ID));
                 }
-                out.flush();
-                progress.accept(end);
             }
+            out.flush();
+            progress.accept(head);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,9 +6,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Tuning of the event store.
  *
- * @param pageSize        events a tracking processor reads per fetch
- * @param maxCommitEvents events, from however many concurrent commands, that one commit takes at most
+ * @param pageSize         events a tracking processor reads per fetch near the head
+ * @param maxCommitEvents  events, from however many concurrent commands, that one commit takes at most
+ * @param cachedAggregates aggregates (regions, years) kept in memory between commands
  */
 @ConfigurationProperties("ledger.event-store")
-public record EventStoreProperties(@DefaultValue("1000") int pageSize, @DefaultValue("1000") int maxCommitEvents) {
+public record EventStoreProperties(@DefaultValue("1000") int pageSize, @DefaultValue("1000") int maxCommitEvents,
+                                   @DefaultValue("20000") int cachedAggregates) {
 }

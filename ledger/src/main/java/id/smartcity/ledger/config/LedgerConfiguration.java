@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -103,8 +102,8 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    Cache regionCache() {
-        return new WeakReferenceCache();
+    Cache regionCache(EventStoreProperties properties) {
+        return new LruCache(properties.cachedAggregates());
     }
 
     /** Registered here rather than with Axon's Spring stereotype, so that the domain has no Spring in it. */

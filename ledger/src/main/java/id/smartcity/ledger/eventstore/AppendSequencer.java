@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
 final class AppendSequencer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppendSequencer.class);
     private static final int MAX_COMMIT_ATTEMPTS = 100;
+    private static final int KNOWN_SEQUENCES = 50_000;
 
     private final EventLog log;
     private final Durability durability;
@@ -54,6 +55,16 @@ final class AppendSequencer implements AutoCloseable {
     private final Thread writer;
     private volatile boolean running = true;
     private Head head;
+    /**
+     * Last sequence numbers (-1: no stream yet) as of {@code head}: true while no other writer commits, which the
+     * compare-and-set on the head proves; cleared whenever the head is read again.
+     */
+    private final Map<String, Long> knownSequences = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > KNOWN_SEQUENCES;
+        }
+    };
 
     AppendSequencer(EventLog log, Durability durability, Clock clock, int maxBatchEvents) {
         this.log = log;
@@ -123,7 +134,7 @@ final class AppendSequencer implements AutoCloseable {
                 }
                 commit = number(waiting);
                 if (!casHead(head.position, commit)) {
-                    head = completePendingCommit();
+                    head = reloadHead();
                     continue;
                 }
             } catch (RuntimeException e) {
@@ -131,10 +142,12 @@ final class AppendSequencer implements AutoCloseable {
                 waiting.forEach(request -> request.result.completeExceptionally(
                         new EventStoreException("The events could not be stored", e)));
                 head = safeReload();
+                knownSequences.clear();
                 return;
             }
             // Committed: from here on the events are part of the ledger, whatever happens to this process.
             head = new Head(commit.end(), commit.recordedAt(), commit.lastHash());
+            remember(commit.documents());
             writeOutCommitted(waiting, commit);
             return;
         }
@@ -205,11 +218,33 @@ final class AppendSequencer implements AutoCloseable {
                 .filter(event -> event.getString(EventLog.AGGREGATE_TYPE) != null)
                 .map(event -> event.getString(EventLog.AGGREGATE_ID)).distinct().toList();
         Map<String, Long> last = new HashMap<>();
-        if (!aggregates.isEmpty()) {
-            log.streams().find(in(EventLog.ID, aggregates)).forEach(stream ->
+        List<String> unknown = new ArrayList<>();
+        aggregates.forEach(aggregate -> {
+            Long known = knownSequences.get(aggregate);
+            if (known == null) {
+                unknown.add(aggregate);
+            } else if (known >= 0) {
+                last.put(aggregate, known);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            log.streams().find(in(EventLog.ID, unknown)).forEach(stream ->
                     last.put(stream.getString(EventLog.ID), stream.getLong(EventLog.LAST_SEQUENCE)));
+            unknown.forEach(aggregate -> knownSequences.put(aggregate, last.getOrDefault(aggregate, -1L)));
         }
         return last;
+    }
+
+    /** After a commit of this writer: its aggregates are at the sequences it just stored. */
+    private void remember(List<Document> committed) {
+        committed.stream().filter(event -> event.getString(EventLog.AGGREGATE_TYPE) != null).forEach(event ->
+                knownSequences.put(event.getString(EventLog.AGGREGATE_ID), event.getLong(EventLog.SEQUENCE)));
+    }
+
+    /** Another writer committed (the compare-and-set failed): what this one knew of the log is out of date. */
+    private Head reloadHead() {
+        knownSequences.clear();
+        return completePendingCommit();
     }
 
     /** Gives the events their positions and their recorded time; the time never goes back along the log. */
@@ -242,7 +277,7 @@ final class AppendSequencer implements AutoCloseable {
                         Updates.set(EventLog.PENDING, commit.documents()),
                         Updates.set(EventLog.LAST_RECORDED_AT, commit.recordedAt().toString()),
                         Updates.set(EventLog.LAST_HASH, CanonicalEvent.hex(commit.lastHash()))),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(new Document(EventLog.ID, 1)));
         return updated != null;
     }
 

@@ -1,10 +1,14 @@
 package id.smartcity.ledger.eventstore;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
 
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -12,8 +16,15 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.TreeMap;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.bson.Document;
 
 /**
@@ -52,6 +63,9 @@ public final class EventLog {
     public static final String LAST_SEQUENCE = "lastSeq";
     public static final String POSITIONS = "positions";
     static final int FETCH_CHUNK = 128;
+    /** Spans at least this long are streamed through one cursor rather than fetched position by position. */
+    static final int STREAM_THRESHOLD = 4096;
+    private static final int STREAM_BATCH = 1000;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> streams;
@@ -102,7 +116,12 @@ public final class EventLog {
 
     /** The highest position up to which every event is written: readers never look past it. */
     public long materializedHead() {
-        return readHead().getLong(MATERIALIZED);
+        // Only the number: the head may hold a whole commit's events, which readers have no use for.
+        Document document = head.find(eq(ID, HEAD_ID)).projection(new Document(MATERIALIZED, 1)).first();
+        if (document == null) {
+            throw new IllegalStateException("The event store is not initialized: no head document");
+        }
+        return document.getLong(MATERIALIZED);
     }
 
     /**
@@ -124,6 +143,81 @@ public final class EventLog {
         }
         found.sort(Comparator.comparingLong(document -> document.getLong(ID)));
         return found;
+    }
+
+    /**
+     * The events at positions {@code from..to}, in order, streamed: a long span is read through one cursor in the
+     * collection's natural order, which is the order of insertion (positions are written in order), and put back in
+     * position order through a bounded buffer; a short span is fetched by listing positions. A position with no event
+     * is left out: callers that care see the jump. Close the stream to release the cursor.
+     */
+    public Stream<Document> stream(long from, long to) {
+        if (to - from + 1 < STREAM_THRESHOLD) {
+            return eventsBetween(from, to).stream();
+        }
+        MongoCursor<Document> cursor = events.find(and(gte(ID, from), lte(ID, to))).batchSize(STREAM_BATCH)
+                .iterator();
+        InOrder inOrder = new InOrder(cursor, from, to);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(inOrder, Spliterator.ORDERED
+                | Spliterator.NONNULL), false).onClose(cursor::close);
+    }
+
+    /** Re-orders a natural-order cursor by position, looking up a position directly if it is long overdue. */
+    private final class InOrder implements Iterator<Document> {
+        private static final int MAX_BUFFERED = 10_000;
+        private final MongoCursor<Document> cursor;
+        private final TreeMap<Long, Document> early = new TreeMap<>();
+        private final long to;
+        private long expected;
+        private Document next;
+
+        InOrder(MongoCursor<Document> cursor, long from, long to) {
+            this.cursor = cursor;
+            this.expected = from;
+            this.to = to;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && expected <= to) {
+                Document buffered = early.remove(expected);
+                if (buffered != null) {
+                    take(buffered);
+                } else if (cursor.hasNext() && early.size() < MAX_BUFFERED) {
+                    Document document = cursor.next();
+                    long position = document.getLong(ID);
+                    if (position == expected) {
+                        take(document);
+                    } else if (position > expected) {
+                        early.put(position, document);
+                    }
+                } else {
+                    // Overdue: the cursor ended or the buffer is full without it. Ask for it; absent means a gap.
+                    Document direct = eventAt(expected);
+                    if (direct != null) {
+                        take(direct);
+                    } else {
+                        expected++;
+                    }
+                }
+            }
+            return next != null;
+        }
+
+        private void take(Document document) {
+            next = document;
+            expected = document.getLong(ID) + 1;
+        }
+
+        @Override
+        public Document next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Document document = next;
+            next = null;
+            return document;
+        }
     }
 
     static AppendedEvent appended(Document event) {

@@ -121,7 +121,10 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine implemen
                 .map(StoredEventData::of);
     }
 
-    /** One page of the log after the token; the embedded event store asks again for the next page. */
+    /**
+     * The log after the token up to the materialized head: far behind (a replay), one streamed cursor over all of it;
+     * near the head, one page. The embedded event store asks again for what follows.
+     */
     @Override
     protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
         long after = positionOf(trackingToken);
@@ -129,7 +132,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine implemen
         if (head <= after) {
             return Stream.empty();
         }
-        return log.eventsBetween(after + 1, Math.min(head, after + pageSize)).stream().map(StoredEventData::of);
+        long to = head - after > EventLog.STREAM_THRESHOLD ? head : Math.min(head, after + pageSize);
+        return log.stream(after + 1, to).map(StoredEventData::of);
     }
 
     private static long positionOf(TrackingToken token) {

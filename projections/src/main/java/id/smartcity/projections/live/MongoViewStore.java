@@ -1,18 +1,24 @@
 package id.smartcity.projections.live;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import id.smartcity.projections.model.ViewStore;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -23,13 +29,19 @@ import org.bson.Document;
  * writes go out in one bulk write at the end of the batch; elsewhere (queries) it reads the collection.
  */
 public final class MongoViewStore<V> implements ViewStore<V> {
+    /** The embedded server checks each document found against the whole {@code $in} list: keep lists short. */
+    private static final int PREFETCH_CHUNK = 128;
     private final MongoCollection<Document> collection;
+    private final MongoCollection<Document> positions;
     private final ObjectMapper json;
     private final Class<V> type;
     private final String bufferKey;
 
-    public MongoViewStore(MongoCollection<Document> collection, ObjectMapper json, Class<V> type) {
+    /** {@code positions} keeps, per read model, the last event position its documents include. */
+    public MongoViewStore(MongoCollection<Document> collection, MongoCollection<Document> positions, ObjectMapper json,
+                          Class<V> type) {
         this.collection = collection;
+        this.positions = positions;
         this.json = json;
         this.type = type;
         this.bufferKey = "view-buffer:" + collection.getNamespace().getCollectionName();
@@ -40,6 +52,9 @@ public final class MongoViewStore<V> implements ViewStore<V> {
         Map<String, V> buffer = buffer();
         if (buffer != null && buffer.containsKey(id)) {
             return buffer.get(id);
+        }
+        if (buffer != null && absent().contains(id)) {
+            return null;
         }
         Document document = collection.find(eq("_id", id)).first();
         return document == null ? null : read(document);
@@ -57,7 +72,8 @@ public final class MongoViewStore<V> implements ViewStore<V> {
 
     @Override
     public Collection<V> all() {
-        return collection.find().map(this::read).into(new ArrayList<>());
+        // Batches keep each reply small: the embedded server otherwise answers the whole collection at once.
+        return collection.find().batchSize(1000).map(this::read).into(new ArrayList<>());
     }
 
     public String collectionName() {
@@ -66,6 +82,38 @@ public final class MongoViewStore<V> implements ViewStore<V> {
 
     public void drop() {
         collection.drop();
+        positions.deleteOne(eq("_id", collectionName()));
+    }
+
+    /**
+     * Loads the documents a batch will ask for into the batch's buffer in a few {@code $in} queries, and remembers
+     * which do not exist, so that the projector's lookups during the batch cost no round trip.
+     */
+    public void prefetch(Collection<String> ids) {
+        Map<String, V> buffer = buffer();
+        if (buffer == null || ids.isEmpty()) {
+            return;
+        }
+        List<String> wanted = ids.stream().distinct().filter(id -> !buffer.containsKey(id)).toList();
+        Map<String, V> found = new HashMap<>();
+        for (int start = 0; start < wanted.size(); start += PREFETCH_CHUNK) {
+            collection.find(in("_id", wanted.subList(start, Math.min(wanted.size(), start + PREFETCH_CHUNK))))
+                    .forEach(document -> found.put(document.getString("_id"), read(document)));
+        }
+        Set<String> absent = absent();
+        wanted.forEach(id -> {
+            if (found.containsKey(id)) {
+                buffer.put(id, found.get(id));
+            } else {
+                absent.add(id);
+            }
+        });
+    }
+
+    /** The last event position the documents include, as the last flush recorded it; 0 when none. */
+    public long position() {
+        Document document = positions.find(eq("_id", collectionName())).first();
+        return document == null ? 0 : document.getLong("position");
     }
 
     /**
@@ -73,7 +121,7 @@ public final class MongoViewStore<V> implements ViewStore<V> {
      * batch commits; writing the documents before that means a crash can only make the token lag behind them, and a
      * redelivered event is skipped by the documents' last position. Never the other way round, which would lose it.
      */
-    public void flushAtEndOfBatch() {
+    public void flushAtEndOfBatch(long position) {
         if (!CurrentUnitOfWork.isStarted()) {
             return;
         }
@@ -86,6 +134,26 @@ public final class MongoViewStore<V> implements ViewStore<V> {
             flush(buffer);
             buffer.clear();
         }
+        positions.updateOne(eq("_id", collectionName()), Updates.max("position", position),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** Whether the current event is the first of its processor's batch. */
+    public static boolean firstOfBatch() {
+        return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batch
+                && batch.isFirstMessage();
+    }
+
+    /** The payloads of the current processor batch. */
+    public static List<Object> batchPayloads() {
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batch) {
+            return batch.getMessages().stream().map(message -> (Object) message.getPayload()).toList();
+        }
+        return List.of();
+    }
+
+    private Set<String> absent() {
+        return CurrentUnitOfWork.get().root().getOrComputeResource(bufferKey + ":absent", key -> new HashSet<>());
     }
 
     private V read(Document document) {

@@ -4,6 +4,7 @@ import id.smartcity.api.LedgerMetadata;
 import id.smartcity.projections.model.FigureProjector;
 import id.smartcity.projections.model.LedgerEvent;
 import id.smartcity.projections.model.RegionProjector;
+import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -32,8 +33,13 @@ final class Projections {
 
         @EventHandler
         void on(EventMessage<?> event, TrackingToken token) {
-            projector.apply(ledgerEvent(event, token), readModels.regions());
-            readModels.regions().flushAtEndOfBatch();
+            if (MongoViewStore.firstOfBatch()) {
+                readModels.regions().prefetch(MongoViewStore.batchPayloads().stream().map(RegionProjector::regionOf)
+                        .filter(Objects::nonNull).toList());
+            }
+            LedgerEvent ledgerEvent = ledgerEvent(event, token);
+            projector.apply(ledgerEvent, readModels.regions());
+            readModels.regions().flushAtEndOfBatch(ledgerEvent.position());
         }
     }
 
@@ -49,8 +55,9 @@ final class Projections {
 
         @EventHandler
         void on(EventMessage<?> event, TrackingToken token) {
-            projector.apply(ledgerEvent(event, token), readModels.figures());
-            readModels.figures().flushAtEndOfBatch();
+            LedgerEvent ledgerEvent = ledgerEvent(event, token);
+            projector.apply(ledgerEvent, readModels.figures());
+            readModels.figures().flushAtEndOfBatch(ledgerEvent.position());
         }
     }
 }

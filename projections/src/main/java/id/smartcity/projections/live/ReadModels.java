@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoCollection;
 import id.smartcity.projections.model.PublishedFigureView;
 import id.smartcity.projections.model.RegionView;
 import id.smartcity.projections.reports.ProgrammeSnapshot;
@@ -11,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bson.Document;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
@@ -22,13 +24,19 @@ public class ReadModels {
 
     private final MongoViewStore<RegionView> regions;
     private final MongoViewStore<PublishedFigureView> figures;
+    private volatile Cached cached = new Cached(-1, -1, null);
+
+    /** The live snapshot and the read-model positions it was read at. */
+    private record Cached(long regionsPosition, long figuresPosition, ProgrammeSnapshot snapshot) {
+    }
 
     public ReadModels(MongoDatabaseFactory mongo) {
         ObjectMapper json = objectMapper();
-        this.regions = new MongoViewStore<>(mongo.getMongoDatabase().getCollection("rm_regions"), json,
+        MongoCollection<Document> positions = mongo.getMongoDatabase().getCollection("rm_positions");
+        this.regions = new MongoViewStore<>(mongo.getMongoDatabase().getCollection("rm_regions"), positions, json,
                 RegionView.class);
-        this.figures = new MongoViewStore<>(mongo.getMongoDatabase().getCollection("rm_published_figures"), json,
-                PublishedFigureView.class);
+        this.figures = new MongoViewStore<>(mongo.getMongoDatabase().getCollection("rm_published_figures"),
+                positions, json, PublishedFigureView.class);
     }
 
     /** Dates as ISO strings, so the documents read well in a Mongo shell and compare field for field. */
@@ -55,9 +63,26 @@ public class ReadModels {
         return Optional.ofNullable(regions.find(code));
     }
 
+    /**
+     * The programme as the live read models show it. Read again only when a read model has moved on since the last
+     * read (its position, kept by each batch's flush, says so); between events every query shares one snapshot.
+     */
     public ProgrammeSnapshot snapshot() {
-        Collection<RegionView> allRegions = regions.all();
-        Collection<PublishedFigureView> allFigures = figures.all();
+        long regionsPosition = regions.position();
+        long figuresPosition = figures.position();
+        Cached last = cached;
+        if (last.snapshot() != null && last.regionsPosition() == regionsPosition
+                && last.figuresPosition() == figuresPosition) {
+            return last.snapshot();
+        }
+        ProgrammeSnapshot snapshot = read();
+        cached = new Cached(regionsPosition, figuresPosition, snapshot);
+        return snapshot;
+    }
+
+    private ProgrammeSnapshot read() {
+        Collection<RegionView> allRegions = List.copyOf(regions.all());
+        Collection<PublishedFigureView> allFigures = List.copyOf(figures.all());
         long position = Math.max(allRegions.stream().mapToLong(RegionView::lastPosition).max().orElse(0),
                 allFigures.stream().mapToLong(PublishedFigureView::position).max().orElse(0));
         return new ProgrammeSnapshot(allRegions, allFigures, position, null, null);

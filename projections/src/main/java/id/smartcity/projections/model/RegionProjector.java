@@ -15,6 +15,7 @@ import id.smartcity.api.QuickWinDelivered;
 import id.smartcity.api.RegionWithdrawn;
 import id.smartcity.api.SmartCityCouncilFormed;
 import id.smartcity.api.SmartProvinceSelected;
+import id.smartcity.api.RegionEvent;
 import id.smartcity.api.RegionKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -27,6 +28,14 @@ import java.util.Comparator;
  * document's {@code lastPosition} was applied already and is skipped.
  */
 public final class RegionProjector {
+
+    /** The region an event concerns: the document it changes; null for an event about no region. */
+    public static String regionOf(Object payload) {
+        if (payload instanceof RegionEvent event) {
+            return event.code();
+        }
+        return payload instanceof AwardGranted award ? award.code() : null;
+    }
 
     /** Applies the event if it concerns a region; answers whether it did. */
     public boolean apply(LedgerEvent event, ViewStore<RegionView> store) {

@@ -19,7 +19,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -45,6 +49,7 @@ class ReportController {
     private final ReadModels readModels;
     private final TimeTravel timeTravel;
     private final CoverageProperties coverage;
+    private volatile Memo memo = new Memo(null, Map.of());
 
     ReportController(ReadModels readModels, TimeTravel timeTravel, CoverageProperties coverage) {
         this.readModels = readModels;
@@ -67,9 +72,28 @@ class ReportController {
                 : timeTravel.at(when.asOf(), when.knownAt());
     }
 
-    private <T> Report<T> report(String name, When when, Function<ProgrammeSnapshot, List<T>> rows) {
+    /**
+     * A report's rows from the snapshot {@code when} asks for. Reports are functions of the snapshot, so on the live
+     * snapshot, which stays the same object until a read model moves on, each report is computed once.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> Report<T> report(String name, When when, Function<ProgrammeSnapshot, List<T>> rows,
+                                 Object... arguments) {
         ProgrammeSnapshot snapshot = snapshot(when);
-        return Report.of(name, snapshot, rows.apply(snapshot));
+        if (when.asOf() != null || when.knownAt() != null) {
+            return Report.of(name, snapshot, rows.apply(snapshot));
+        }
+        Memo memo = this.memo;
+        if (memo.snapshot() != snapshot) {
+            memo = new Memo(snapshot, new ConcurrentHashMap<>());
+            this.memo = memo;
+        }
+        return (Report<T>) memo.reports().computeIfAbsent(name + Arrays.toString(arguments),
+                key -> Report.of(name, snapshot, rows.apply(snapshot)));
+    }
+
+    /** The live reports computed from one snapshot, by name (and arguments). */
+    private record Memo(ProgrammeSnapshot snapshot, Map<String, Report<?>> reports) {
     }
 
     @GetMapping(path = "/api/reports/annual-totals", produces = {JSON, CSV})
@@ -118,7 +142,7 @@ class ReportController {
     @Operation(summary = "Candidates of a selection round (or of all), their scores and the cohort they entered")
     Report<ProgrammeCycle.AssessmentRow> assessments(@RequestParam(required = false) String round,
                                                      @ParameterObject When when) {
-        return report("assessments", when, snapshot -> ProgrammeCycle.assessments(snapshot, round));
+        return report("assessments", when, snapshot -> ProgrammeCycle.assessments(snapshot, round), round);
     }
 
     @GetMapping(path = "/api/reports/evaluations", produces = {JSON, CSV})
@@ -126,7 +150,8 @@ class ReportController {
     Report<ProgrammeCycle.EvaluationRow> evaluations(@RequestParam(required = false) Integer year,
                                                      @RequestParam(required = false) String region,
                                                      @ParameterObject When when) {
-        return report("evaluations", when, snapshot -> ProgrammeCycle.evaluations(snapshot, year, region));
+        return report("evaluations", when, snapshot -> ProgrammeCycle.evaluations(snapshot, year, region), year,
+                region);
     }
 
     @GetMapping(path = "/api/reports/quick-wins", produces = {JSON, CSV})
@@ -153,14 +178,17 @@ class ReportController {
                                       @RequestParam(required = false) Integer cohort,
                                       @RequestParam(required = false) EngagementView.Status status,
                                       @ParameterObject When when) {
-        return report("regions", when, snapshot -> Rosters.regions(snapshot, province, cohort, status));
+        return report("regions", when, snapshot -> Rosters.regions(snapshot, province, cohort, status), province,
+                cohort, status);
     }
 
     @GetMapping(path = "/api/regions/{code}", produces = JSON)
     @Operation(summary = "A region's dossier: its engagements and the events they were built from")
     RegionView region(@PathVariable String code, @ParameterObject When when) {
-        return snapshot(when).regions().stream().filter(region -> region.code().equals(code)).findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No region " + code
+        Optional<RegionView> found = when.asOf() == null && when.knownAt() == null
+                ? readModels.region(code)
+                : snapshot(when).regions().stream().filter(region -> region.code().equals(code)).findFirst();
+        return found.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No region " + code
                         + " in the ledger" + (when.asOf() != null || when.knownAt() != null ? " at that time" : "")));
     }
 

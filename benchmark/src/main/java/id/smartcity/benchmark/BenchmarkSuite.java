@@ -1,0 +1,308 @@
+package id.smartcity.benchmark;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import id.smartcity.ledger.audit.AuditLog;
+import id.smartcity.ledger.audit.Verification;
+import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
+import id.smartcity.projections.admin.ProjectionAdmin;
+import id.smartcity.projections.reports.AnnualTotals;
+import id.smartcity.projections.reports.CoverageProperties;
+import id.smartcity.projections.timetravel.TimeTravel;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.bson.Document;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+/**
+ * The whole benchmark, one command: for each backend (embedded memory, embedded H2, and the MongoDB of
+ * {@code MONGODB_URI} when set) it measures appends, replay, time travel, verify and export, queries under load and
+ * memory, each beside a ceiling measured in the same run on the same server, and writes the table to
+ * {@code docs/benchmarks.md}.
+ *
+ * <pre>java -jar benchmark/target/smartcity-benchmark.jar [--events 1000000] [--small 100000]
+ *      [--backends memory,h2] [--regions 800] [--query-seconds 15] [--out docs/benchmarks.md]</pre>
+ */
+public final class BenchmarkSuite {
+    private final Map<String, String> options;
+    private final List<Row> rows = new ArrayList<>();
+
+    private BenchmarkSuite(Map<String, String> options) {
+        this.options = options;
+    }
+
+    /** One figure of the table. */
+    record Row(String backend, String figure, String scale, double value, String unit, Double ceiling,
+               String ceilingUnit, String target, String heap) {
+        String markdown() {
+            String ratio = ceiling == null || ceiling == 0 ? "" : String.format(Locale.ROOT, "%.2f", value / ceiling);
+            return String.format(Locale.ROOT, "| %s | %s | %s | %s %s | %s | %s | %s | %s |", backend, figure, scale,
+                    number(value), unit, ceiling == null ? "" : number(ceiling) + " " + ceilingUnit, ratio, target,
+                    heap);
+        }
+
+        private static String number(double value) {
+            return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value)
+                    : String.format(Locale.ROOT, "%.2f", value);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        Map<String, String> options = new LinkedHashMap<>(Map.of("events", "1000000", "small", "100000",
+                "backends", "memory,h2", "regions", "800", "query-seconds", "15", "out", "docs/benchmarks.md",
+                "steps", "append,replay,asof,verify,export,queries"));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new BenchmarkSuite(options).run();
+    }
+
+    private boolean step(String name) {
+        return Arrays.asList(options.get("steps").split(",")).contains(name);
+    }
+
+    private int option(String name) {
+        return Integer.parseInt(options.get(name));
+    }
+
+    private void run() throws Exception {
+        List<String> backends = new ArrayList<>(Arrays.asList(options.get("backends").split(",")));
+        String uri = System.getenv("MONGODB_URI");
+        if (uri != null && !uri.isBlank() && !backends.contains("mongodb")) {
+            backends.add("mongodb");
+        }
+        long started = System.nanoTime();
+        for (String backend : backends) {
+            runBackend(backend.trim().toLowerCase(Locale.ROOT));
+        }
+        String markdown = markdown((System.nanoTime() - started) / 60e9);
+        System.out.println();
+        System.out.println(markdown);
+        Path out = Path.of(options.get("out"));
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        Files.writeString(out, markdown, StandardCharsets.UTF_8);
+        System.out.println("Written to " + out.toAbsolutePath());
+    }
+
+    private void runBackend(String backend) throws Exception {
+        String label = backend;
+        System.out.println("== " + label);
+        Path dataDir = Ledgers.freshDataDir("ledger-suite-" + backend);
+        AppendBenchmark append = new AppendBenchmark();
+        try (ConfigurableApplicationContext app = Ledgers.start(backend, dataDir,
+                options.getOrDefault("app-args", ""))) {
+            MongoDatabase database = app.getBean(MongoDatabaseFactory.class).getMongoDatabase();
+            double insertMany = AppendBenchmark.insertManyCeiling(database);
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            for (AppendBenchmark.Result result : step("append") ? append.run(app, dataDir, option("regions"))
+                    : List.<AppendBenchmark.Result>of()) {
+                rows.add(new Row(label, "append, " + result.path() + ", " + result.clients() + " client"
+                        + (result.clients() == 1 ? "" : "s"), result.commands() + " commands", result.perSecond(),
+                        "commands/s", insertMany, "docs/s (insertMany)",
+                        result.clients() == 16 ? ">= 5,000 commands/s" : "", String.format(Locale.ROOT,
+                        "p50 %.1f ms, p99 %.1f ms", result.p50(), result.p99())));
+                print(rows.get(rows.size() - 1));
+            }
+            stopProcessors(app);
+            MongoEventStorageEngine store = app.getBean(MongoEventStorageEngine.class);
+            long synthetic = 0;
+            for (int scale : new int[] {option("small"), option("events")}) {
+                long missing = scale - store.headPosition();
+                long fillStart = System.nanoTime();
+                SyntheticLog.append(store, missing, synthetic);
+                synthetic += missing;
+                record(label, "fill (engine appends, commits of 1,000)", scale, missing / seconds(fillStart),
+                        "events/s", insertMany, "docs/s (insertMany)", "", "");
+                measureAt(app, label, scale, port, dataDir);
+                stopProcessors(app);
+            }
+            if (backend.equals("mongodb")) {
+                database.drop();
+            }
+        }
+    }
+
+    private void measureAt(ConfigurableApplicationContext app, String label, int scale, int port, Path dataDir)
+            throws Exception {
+        double rawRead = rawRead(app.getBean(MongoEventStorageEngine.class).eventLog().events());
+        record(label, "raw read of the event collection (ceiling)", scale, rawRead, "docs/s", null, null, "", "");
+
+        if (step("replay")) {
+            replay(app, label, scale, rawRead);
+        }
+        if (step("asof")) {
+            asOf(app, label, scale, rawRead);
+        }
+        if (step("verify")) {
+            verify(app, label, scale, rawRead);
+        }
+        if (step("export")) {
+            export(app, label, scale, rawRead);
+        }
+        if (step("queries")) {
+            queries(label, scale, port, dataDir);
+        }
+    }
+
+    private void replay(ConfigurableApplicationContext app, String label, int scale, double rawRead)
+            throws InterruptedException {
+        ProjectionAdmin projections = app.getBean(ProjectionAdmin.class);
+        HeapWatch heap = HeapWatch.start();
+        long start = System.nanoTime();
+        for (String name : projections.names()) {
+            projections.rebuild(name);
+        }
+        for (String name : projections.names()) {
+            if (!projections.awaitCaughtUp(name, Duration.ofHours(2))) {
+                throw new IllegalStateException(name + " did not catch up");
+            }
+        }
+        double replay = scale / seconds(start);
+        record(label, "replay: rebuild every projection", scale, replay, "events/s", rawRead, "docs/s (raw read)",
+                ">= 50,000 events/s", heap.stop());
+    }
+
+    private void asOf(ConfigurableApplicationContext app, String label, int scale, double rawRead) {
+
+        TimeTravel timeTravel = app.getBean(TimeTravel.class);
+        CoverageProperties coverage = app.getBean(CoverageProperties.class);
+        List<Double> asOf = new ArrayList<>();
+        HeapWatch heap = HeapWatch.start();
+        int rounds = scale >= 500_000 ? 1 : 3;
+        for (int round = 0; round < rounds; round++) {
+            long start = System.nanoTime();
+            AnnualTotals.of(timeTravel.at(LocalDate.of(2019, 12, 31), null), coverage);
+            asOf.add(seconds(start));
+        }
+        asOf.sort(Double::compare);
+        record(label, "asOf annual totals (" + (rounds == 1 ? "one run" : "median of " + rounds) + ")", scale,
+                asOf.get(rounds / 2), "s", scale / rawRead, "s (raw read)", "<= 10 s", heap.stop());
+    }
+
+    private void verify(ConfigurableApplicationContext app, String label, int scale, double rawRead) {
+        AuditLog audit = app.getBean(AuditLog.class);
+        HeapWatch heap = HeapWatch.start();
+        long start = System.nanoTime();
+        Verification verification = audit.verify(null, position -> { });
+        if (!verification.ok()) {
+            throw new IllegalStateException("verify failed: " + verification);
+        }
+        record(label, "verify (hash chain and Merkle root)", scale, scale / seconds(start), "events/s", rawRead,
+                "docs/s (raw read)", ">= 100,000 events/s", heap.stop());
+    }
+
+    private void export(ConfigurableApplicationContext app, String label, int scale, double rawRead)
+            throws IOException {
+        AuditLog audit = app.getBean(AuditLog.class);
+        HeapWatch heap = HeapWatch.start();
+        long start = System.nanoTime();
+        CountingWriter sink = new CountingWriter();
+        audit.export(1, sink, position -> { });
+        record(label, "export (NDJSON, " + (sink.characters >> 20) + " MB)", scale, scale / seconds(start),
+                "events/s", rawRead, "docs/s (raw read)", "", heap.stop());
+    }
+
+    private void queries(String label, int scale, int port, Path dataDir) throws Exception {
+        QueryLoad.Result queries = QueryLoad.run(port, Ledgers.password(dataDir, "reporter"), 16,
+                Duration.ofSeconds(option("query-seconds")), List.of("/api/reports/annual-totals",
+                        "/api/regions/" + SyntheticLog.code(scale / 2 / SyntheticLog.EVENTS_PER_REGION)));
+        queries.byPath().forEach((path, latencies) -> record(label, "query " + path.replaceAll("/[0-9.]+$", "/{code}")
+                        + ", 16 clients, p99", scale, latencies.p99(), "ms", null, null, "p99 <= 20 ms",
+                String.format(Locale.ROOT, "p50 %.1f ms, %,d requests", latencies.p50(), latencies.count())));
+    }
+
+    private void record(String backend, String figure, int scale, double value, String unit, Double ceiling,
+                        String ceilingUnit, String target, String heap) {
+        Row row = new Row(backend, figure, String.format(Locale.ROOT, "%,d events", scale), value, unit, ceiling,
+                ceilingUnit, target, heap);
+        rows.add(row);
+        print(row);
+    }
+
+    private static void print(Row row) {
+        System.out.println(row.markdown());
+    }
+
+    private static void stopProcessors(ConfigurableApplicationContext app) {
+        app.getBean(EventProcessingConfiguration.class).eventProcessors().values().forEach(EventProcessor::shutDown);
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Every event document, read in natural order with no sort and no decoding beyond the driver's. */
+    private static double rawRead(MongoCollection<Document> events) {
+        long start = System.nanoTime();
+        long count = 0;
+        for (Document ignored : events.find().batchSize(1000)) {
+            count++;
+        }
+        return count / seconds(start);
+    }
+
+    private String markdown(double minutes) {
+        StringBuilder text = new StringBuilder();
+        text.append("# Benchmarks\n\n");
+        text.append("Written by `java -jar benchmark/target/smartcity-benchmark.jar` (")
+                .append(String.join(" ", options.entrySet().stream().map(e -> "--" + e.getKey() + " " + e.getValue())
+                        .toList())).append("), ").append(String.format(Locale.ROOT, "%.0f", minutes))
+                .append(" minutes.\n\n");
+        text.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(ManagementFactory.getOperatingSystemMXBean().getName()).append(' ')
+                .append(System.getProperty("os.arch")).append(", max heap ")
+                .append(Runtime.getRuntime().maxMemory() >> 20).append(" MB\n");
+        text.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.version")).append('\n');
+        text.append("- Versions: ").append(Versions.describe()).append('\n');
+        text.append("- Ratio: the figure divided by its ceiling, measured in the same run on the same server (for asOf,"
+                + " the time a raw read of the whole log takes). Heap: the most live heap (after GC) the step added"
+                + " above what was live before it; the memory backend's own data lives in the same heap and is not"
+                + " counted.\n\n");
+        text.append("| backend | figure | scale | value | ceiling | ratio | target | notes |\n");
+        text.append("|---|---|---|---|---|---|---|---|\n");
+        rows.forEach(row -> text.append(row.markdown()).append('\n'));
+        return text.toString();
+    }
+
+    /** Counts what an export writes, as a file would receive it. */
+    static final class CountingWriter extends java.io.Writer {
+        long characters;
+
+        @Override
+        public void write(char[] buffer, int offset, int length) {
+            characters += length;
+        }
+
+        @Override
+        public void write(String text) {
+            characters += text.length();
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() throws IOException {
+        }
+    }
+}
