@@ -124,7 +124,8 @@ public final class BenchmarkSuite {
             stopProcessors(app);
             MongoEventStorageEngine store = app.getBean(MongoEventStorageEngine.class);
             long synthetic = 0;
-            for (int scale : new int[] {option("small"), option("events")}) {
+            int events = options.containsKey("events-" + backend) ? option("events-" + backend) : option("events");
+            for (int scale : new int[] {option("small"), events}) {
                 long missing = scale - store.headPosition();
                 long fillStart = System.nanoTime();
                 SyntheticLog.append(store, missing, synthetic);
@@ -249,14 +250,22 @@ public final class BenchmarkSuite {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** Every event document, read in natural order with no sort and no decoding beyond the driver's. */
+    /**
+     * Every event document, read in natural order with no sort and no decoding beyond the driver's: the best of two
+     * reads, each after a collection, so that neither warm-up nor the previous step's garbage lowers the ceiling.
+     */
     private static double rawRead(MongoCollection<Document> events) {
-        long start = System.nanoTime();
-        long count = 0;
-        for (Document ignored : events.find().batchSize(1000)) {
-            count++;
+        double best = 0;
+        for (int round = 0; round < 2; round++) {
+            System.gc();
+            long start = System.nanoTime();
+            long count = 0;
+            for (Document ignored : events.find().batchSize(1000)) {
+                count++;
+            }
+            best = Math.max(best, count / seconds(start));
         }
-        return count / seconds(start);
+        return best;
     }
 
     private String markdown(double minutes) {

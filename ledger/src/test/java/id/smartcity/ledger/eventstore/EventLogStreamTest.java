@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Long spans of the log are streamed through one cursor and come out in position order, gaps left out. */
 class EventLogStreamTest {
-    private static final int EVENTS = 3 * EventLog.STREAM_THRESHOLD;
+    private static final int EVENTS = EventLog.STREAM_WINDOW + 2 * EventLog.STREAM_THRESHOLD;
     private EmbeddedMongo mongo;
     private EventLog log;
 
