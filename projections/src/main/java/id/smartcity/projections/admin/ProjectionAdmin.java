@@ -2,14 +2,17 @@ package id.smartcity.projections.admin;
 
 import id.smartcity.projections.live.MongoViewStore;
 import id.smartcity.projections.live.ReadModels;
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -55,6 +58,9 @@ public class ProjectionAdmin {
     public void rebuild(String name) {
         StreamingEventProcessor processor = processor(name);
         processor.shutDown();
+        if (processor instanceof TrackingEventProcessor tracking) {
+            returnLostThreadPermits(tracking);
+        }
         readModels.byProcessor().get(name).forEach(MongoViewStore::drop);
         processor.resetTokens();
         processor.start();
@@ -72,6 +78,25 @@ public class ProjectionAdmin {
             Thread.sleep(20);
         }
         return false;
+    }
+
+    /**
+     * Axon 4.13's tracking processor loses a thread permit when it is shut down in the instant between claiming a
+     * segment and running its worker in the launcher's thread (the launcher frees the segment but never returns the
+     * permit), and then never claims a segment again: a rebuild right after start hung that way. Once shut down, no
+     * worker of it runs, so every permit is free again.
+     */
+    static void returnLostThreadPermits(TrackingEventProcessor processor) {
+        if (processor.availableProcessorThreads() >= processor.maxCapacity()) {
+            return;
+        }
+        try {
+            Field permits = TrackingEventProcessor.class.getDeclaredField("availableThreads");
+            permits.setAccessible(true);
+            ((AtomicInteger) permits.get(processor)).set(processor.maxCapacity());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot restore the thread permits of " + processor.getName(), e);
+        }
     }
 
     private StreamingEventProcessor processor(String name) {
