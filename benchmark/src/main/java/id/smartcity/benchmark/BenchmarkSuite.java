@@ -57,6 +57,9 @@ public final class BenchmarkSuite {
         }
 
         private static String number(double value) {
+            if (Double.isNaN(value)) {
+                return "-";
+            }
             return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value)
                     : String.format(Locale.ROOT, "%.2f", value);
         }
@@ -89,11 +92,18 @@ public final class BenchmarkSuite {
         }
         long started = System.nanoTime();
         for (String backend : backends) {
-            runBackend(backend.trim().toLowerCase(Locale.ROOT));
+            String name = backend.trim().toLowerCase(Locale.ROOT);
+            attempt(name, "backend", 0, () -> runBackend(name));
+            // Written after each backend, so a run stopped later still leaves what it measured.
+            write(markdown((System.nanoTime() - started) / 60e9, false));
         }
-        String markdown = markdown((System.nanoTime() - started) / 60e9);
+        String markdown = markdown((System.nanoTime() - started) / 60e9, true);
         System.out.println();
         System.out.println(markdown);
+        write(markdown);
+    }
+
+    private void write(String markdown) throws IOException {
         Path out = Path.of(options.get("out"));
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
@@ -147,19 +157,35 @@ public final class BenchmarkSuite {
         record(label, "raw read of the event collection (ceiling)", scale, rawRead, "docs/s", null, null, "", "");
 
         if (step("replay")) {
-            replay(app, label, scale, rawRead);
+            attempt(label, "replay", scale, () -> replay(app, label, scale, rawRead));
         }
         if (step("asof")) {
-            asOf(app, label, scale, rawRead);
+            attempt(label, "asOf", scale, () -> asOf(app, label, scale, rawRead));
         }
         if (step("verify")) {
-            verify(app, label, scale, rawRead);
+            attempt(label, "verify", scale, () -> verify(app, label, scale, rawRead));
         }
         if (step("export")) {
-            export(app, label, scale, rawRead);
+            attempt(label, "export", scale, () -> export(app, label, scale, rawRead));
         }
         if (step("queries")) {
-            queries(label, scale, port, dataDir);
+            attempt(label, "queries", scale, () -> queries(label, scale, port, dataDir));
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** One failing step is a row of the table saying so, not the end of the run. */
+    private void attempt(String label, String name, int scale, Step step) {
+        try {
+            step.run();
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            String reason = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").replace("|", "/");
+            record(label, name + " FAILED", scale, Double.NaN, "", null, null, "",
+                    reason.length() > 160 ? reason.substring(0, 160) + "..." : reason);
         }
     }
 
@@ -268,9 +294,12 @@ public final class BenchmarkSuite {
         return best;
     }
 
-    private String markdown(double minutes) {
+    private String markdown(double minutes, boolean finished) {
         StringBuilder text = new StringBuilder();
         text.append("# Benchmarks\n\n");
+        if (!finished) {
+            text.append("**Partial: the run was still going when this was written.**\n\n");
+        }
         text.append("Written by `java -jar benchmark/target/smartcity-benchmark.jar` (")
                 .append(String.join(" ", options.entrySet().stream().map(e -> "--" + e.getKey() + " " + e.getValue())
                         .toList())).append("), ").append(String.format(Locale.ROOT, "%.0f", minutes))

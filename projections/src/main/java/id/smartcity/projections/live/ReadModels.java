@@ -28,6 +28,9 @@ public class ReadModels {
 
     /** The live snapshot and the read-model positions it was read at. */
     private record Cached(long regionsPosition, long figuresPosition, ProgrammeSnapshot snapshot) {
+        boolean isAt(long regions, long figures) {
+            return snapshot != null && regionsPosition == regions && figuresPosition == figures;
+        }
     }
 
     public ReadModels(MongoDatabaseFactory mongo) {
@@ -71,13 +74,19 @@ public class ReadModels {
         long regionsPosition = regions.position();
         long figuresPosition = figures.position();
         Cached last = cached;
-        if (last.snapshot() != null && last.regionsPosition() == regionsPosition
-                && last.figuresPosition() == figuresPosition) {
+        if (last.isAt(regionsPosition, figuresPosition)) {
             return last.snapshot();
         }
-        ProgrammeSnapshot snapshot = read();
-        cached = new Cached(regionsPosition, figuresPosition, snapshot);
-        return snapshot;
+        // One reader at a time: sixteen clients arriving together once read 83,000 dossiers each and timed out.
+        synchronized (this) {
+            last = cached;
+            if (last.isAt(regionsPosition, figuresPosition)) {
+                return last.snapshot();
+            }
+            ProgrammeSnapshot snapshot = read();
+            cached = new Cached(regionsPosition, figuresPosition, snapshot);
+            return snapshot;
+        }
     }
 
     private ProgrammeSnapshot read() {
