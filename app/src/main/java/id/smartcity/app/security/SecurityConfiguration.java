@@ -2,6 +2,7 @@ package id.smartcity.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.smartcity.ledger.rest.Problems;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
@@ -50,18 +51,22 @@ public class SecurityConfiguration {
                             HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn, challenge)));
         } else {
             http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                    problem(response, json, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn, challenge)));
+                    problem(response, json, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn,
+                            challengeFor(request, challenge))));
         }
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, e) -> problem(response, json,
-                                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn, challenge))
+                                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn, challengeFor(request, challenge)))
                         .accessDeniedHandler((request, response, e) -> problem(response, json, HttpStatus.FORBIDDEN,
                                 "FORBIDDEN", "Your role may not do this", null)))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // The dashboard's files hold no data: it signs in and asks the API like any client.
+                        .requestMatchers(HttpMethod.GET, "/", "/dashboard", "/dashboard/**", "/webjars/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/regions/**", "/api/imports", "/api/published-figures",
                                 "/api/awards")
                         .hasAnyRole(OPERATOR, ADMIN)
@@ -72,6 +77,11 @@ public class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                         .anyRequest().denyAll());
         return http.build();
+    }
+
+    /** A script (the dashboard) signs in with its own form: a challenge would pop up the browser's login box. */
+    private static String challengeFor(HttpServletRequest request, String challenge) {
+        return "XMLHttpRequest".equals(request.getHeader("X-Requested-With")) ? null : challenge;
     }
 
     private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String code,

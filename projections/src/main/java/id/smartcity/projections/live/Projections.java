@@ -1,6 +1,5 @@
 package id.smartcity.projections.live;
 
-import id.smartcity.api.LedgerMetadata;
 import id.smartcity.projections.model.FigureProjector;
 import id.smartcity.projections.model.LedgerEvent;
 import id.smartcity.projections.model.RegionProjector;
@@ -17,8 +16,7 @@ final class Projections {
     }
 
     static LedgerEvent ledgerEvent(EventMessage<?> event, TrackingToken token) {
-        return LedgerEvent.of(token.position().orElseThrow(), event.getMetaData().get(LedgerMetadata.RECORDED_AT),
-                event.getPayload());
+        return LedgerEvent.of(token.position().orElseThrow(), event.getMetaData(), event.getPayload());
     }
 
     @Component

@@ -247,6 +247,6 @@ public final class RegionProjector {
 
     private static TimelineEntry entry(LedgerEvent event, Integer cohortYear, LocalDate date, String summary) {
         return new TimelineEntry(event.position(), event.payload().getClass().getSimpleName(), cohortYear, date,
-                event.recordedAt() == null ? null : event.recordedAt().toString(), summary);
+                event.recordedAt() == null ? null : event.recordedAt().toString(), event.recordedBy(), summary);
     }
 }

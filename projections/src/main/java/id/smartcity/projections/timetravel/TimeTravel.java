@@ -1,6 +1,5 @@
 package id.smartcity.projections.timetravel;
 
-import id.smartcity.api.LedgerMetadata;
 import id.smartcity.projections.model.BusinessDates;
 import id.smartcity.projections.model.FigureProjector;
 import id.smartcity.projections.model.LedgerEvent;
@@ -61,7 +60,7 @@ public class TimeTravel {
     }
 
     private static LedgerEvent ledgerEvent(TrackedEventMessage<?> event) {
-        return LedgerEvent.of(event.trackingToken().position().orElseThrow(),
-                event.getMetaData().get(LedgerMetadata.RECORDED_AT), event.getPayload());
+        return LedgerEvent.of(event.trackingToken().position().orElseThrow(), event.getMetaData(),
+                event.getPayload());
     }
 }
