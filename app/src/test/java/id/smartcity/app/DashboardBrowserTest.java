@@ -145,6 +145,13 @@ class DashboardBrowserTest {
         assertThat(timeline).isNotEmpty();
         assertThat(timeline.get(0).findElements(By.tagName("td")).get(4).getText()).isEqualTo("admin");
         screenshot("05-region-kota-kediri");
+        fill("#region-code", "91.71");
+        click("#region-form button[type=submit]");
+        wait.until(d -> text("#region-name").endsWith("(91.71)"));
+        assertThat(text("#assisted")).isEqualTo("Assisted 2 times · Repeated assistance");
+        assertThat(find("#assisted").getDomAttribute("class")).contains("repeated");
+        assertThat(browser.findElements(By.cssSelector(".engagement.REPEAT[data-year='2023']"))).hasSize(1);
+        screenshot("05b-region-repeated-assistance");
 
         // A command refused beside its field, then one accepted, and the region it made.
         click("#tab-operate");
@@ -158,8 +165,9 @@ class DashboardBrowserTest {
         assertThat(text("#selectRegion-code-error")).contains("[ALREADY_PARTICIPANT]");
         screenshot("06-command-refused");
 
-        fill("#selectRegion-code", "94.71");
-        fill("#selectRegion-name", "Kota Jayapura");
+        fill("#selectRegion-code", "11.01");
+        fill("#selectRegion-name", "Kabupaten Aceh Selatan");
+        new Select(find("#selectRegion-kind")).selectByValue("REGENCY");
         find("#form-selectRegion button[type=submit]").click();
         wait.until(d -> text("#selectRegion-result").startsWith("Accepted"));
         assertThat(text("#selectRegion-result")).isEqualTo("Accepted: RegionSelected at position "
@@ -167,7 +175,7 @@ class DashboardBrowserTest {
         assertThat(text("#selectRegion-code-error")).isEmpty();
         screenshot("07-command-accepted");
         click("#tab-region");
-        untilRefreshedRegion(d -> text("#region-name").startsWith("Kota Jayapura"));
+        untilRefreshedRegion(d -> text("#region-name").startsWith("Kabupaten Aceh Selatan"));
         assertThat(browser.findElement(By.cssSelector("#timeline tbody tr")).getDomAttribute("data-position"))
                 .isEqualTo(String.valueOf(ShippedHistory.EVENTS + 1));
         screenshot("08-new-region");
@@ -181,6 +189,7 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#events tbody tr"))).hasSize(20);
         click("#events-next");
         wait.until(d -> "21".equals(find("#events tbody tr").getDomAttribute("data-position")));
+        browser.executeScript("window.scrollTo(0, 0)");
         screenshot("09-audit");
 
         // On a phone, in Bahasa Indonesia.
