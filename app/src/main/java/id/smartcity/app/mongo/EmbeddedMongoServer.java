@@ -3,6 +3,7 @@ package id.smartcity.app.mongo;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +42,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the data folder " + directory, e);
         }
         Path file = directory.resolve("ledger.mv");
-        EmbeddedMongoServer server = new EmbeddedMongoServer(new H2Backend(file.toString()), properties.host(),
+        // The embedded server scans a collection in one pass over an MVStore version; H2 frees the pages of replaced
+        // versions after its retention time, and a longer scan then fails with "Chunk not found".
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        store.setRetentionTime((int) Math.min(Integer.MAX_VALUE, properties.h2Retention().toMillis()));
+        EmbeddedMongoServer server = new EmbeddedMongoServer(new H2Backend(store), properties.host(),
                 properties.port());
         LOG.info("No MongoDB URI configured: embedded MongoDB (H2 backend, data in {}) on {}", file,
                 server.connectionString(properties.database()));
@@ -50,6 +55,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     public String connectionString(String database) {
         return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database;
+    }
+
+    /** How long the H2 file keeps replaced pages; -1 for the memory backend. */
+    public long retentionMillis() {
+        return backend instanceof H2Backend h2 ? h2.getMvStore().getRetentionTime() : -1;
     }
 
     /** Forces what was written to disk: the H2 backend otherwise commits in the background. */
