@@ -81,7 +81,10 @@ public final class MongoViewStore<V> implements ViewStore<V> {
     }
 
     public void drop() {
-        collection.drop();
+        // An empty or missing collection is left alone: the embedded server logs an error for dropping a missing one.
+        if (collection.estimatedDocumentCount() > 0) {
+            collection.drop();
+        }
         positions.deleteOne(eq("_id", collectionName()));
     }
 
