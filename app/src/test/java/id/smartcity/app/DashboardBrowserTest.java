@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -71,7 +73,9 @@ class DashboardBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        // The page redraws a view when an answer arrives; an element found just before is then stale: look again.
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -141,15 +145,13 @@ class DashboardBrowserTest {
         screenshot("04-cohort-2019-filtered");
         find("#cohort tbody tr[data-code='35.71'] a").click();
         wait.until(d -> text("#region-name").startsWith("Kota Kediri"));
-        List<WebElement> timeline = browser.findElements(By.cssSelector("#timeline tbody tr"));
-        assertThat(timeline).isNotEmpty();
-        assertThat(timeline.get(0).findElements(By.tagName("td")).get(4).getText()).isEqualTo("admin");
+        assertThat(text("#timeline tbody tr:first-child td:nth-child(5)")).as("recorded by").isEqualTo("admin");
         screenshot("05-region-kota-kediri");
         fill("#region-code", "91.71");
         click("#region-form button[type=submit]");
         wait.until(d -> text("#region-name").endsWith("(91.71)"));
         assertThat(text("#assisted")).isEqualTo("Assisted 2 times · Repeated assistance");
-        assertThat(find("#assisted").getDomAttribute("class")).contains("repeated");
+        assertThat(attribute("#assisted", "class")).contains("repeated");
         assertThat(browser.findElements(By.cssSelector(".engagement.REPEAT[data-year='2023']"))).hasSize(1);
         screenshot("05b-region-repeated-assistance");
 
@@ -176,8 +178,7 @@ class DashboardBrowserTest {
         screenshot("07-command-accepted");
         click("#tab-region");
         untilRefreshedRegion(d -> text("#region-name").startsWith("Kabupaten Aceh Selatan"));
-        assertThat(browser.findElement(By.cssSelector("#timeline tbody tr")).getDomAttribute("data-position"))
-                .isEqualTo(String.valueOf(ShippedHistory.EVENTS + 1));
+        assertThat(attribute("#timeline tbody tr", "data-position")).isEqualTo(String.valueOf(ShippedHistory.EVENTS + 1));
         screenshot("08-new-region");
 
         // The auditor's panel: the digest, a verification, the log paged.
@@ -188,7 +189,7 @@ class DashboardBrowserTest {
         assertThat(text("#verify-result")).isEqualTo("OK: " + (ShippedHistory.EVENTS + 1) + " events verified.");
         assertThat(browser.findElements(By.cssSelector("#events tbody tr"))).hasSize(20);
         click("#events-next");
-        wait.until(d -> "21".equals(find("#events tbody tr").getDomAttribute("data-position")));
+        wait.until(d -> "21".equals(attribute("#events tbody tr", "data-position")));
         browser.executeScript("window.scrollTo(0, 0)");
         screenshot("09-audit");
 
@@ -241,13 +242,17 @@ class DashboardBrowserTest {
     }
 
     private String chartYear(String year, String attribute) {
-        WebElement group = chartYearOrNull(year);
-        return group == null ? null : group.getDomAttribute(attribute);
+        return attribute("#chart g.year[data-year='" + year + "']", attribute);
     }
 
-    private WebElement chartYearOrNull(String year) {
-        List<WebElement> groups = browser.findElements(By.cssSelector("#chart g.year[data-year='" + year + "']"));
-        return groups.isEmpty() ? null : groups.get(0);
+    private Object chartYearOrNull(String year) {
+        return chartYear(year, "data-year");
+    }
+
+    /** Read in the page in one step, so that a redraw in between cannot leave a stale element behind. */
+    private String attribute(String selector, String name) {
+        return (String) browser.executeScript("const e = document.querySelector(arguments[0]);"
+                + " return e ? e.getAttribute(arguments[1]) : null;", selector, name);
     }
 
     /** Date inputs are typed in the browser's locale order; set the ISO value and tell the page, as a picker does. */
@@ -271,7 +276,12 @@ class DashboardBrowserTest {
     }
 
     private String text(String selector) {
-        return find(selector).getText().strip();
+        Object text = browser.executeScript("const e = document.querySelector(arguments[0]);"
+                + " return e ? e.innerText : null;", selector);
+        if (text == null) {
+            throw new NoSuchElementException(selector);
+        }
+        return text.toString().strip();
     }
 
     private void screenshot(String name) {

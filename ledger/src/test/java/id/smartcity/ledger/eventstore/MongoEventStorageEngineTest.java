@@ -114,6 +114,26 @@ class MongoEventStorageEngineTest {
     }
 
     @Test
+    void readsFarBehindTheHeadOneWindowAtATimeSoNoReadHoldsTheWholeLog() {
+        MongoEventStorageEngine engine = engine();
+        int events = EventLog.STREAM_WINDOW + 1500;
+        List<DomainEventMessage<?>> commit = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            commit.add(selected(String.format("%02d.%05d", 11 + i % 80, i), 0));
+            if (commit.size() == 1000 || i == events - 1) {
+                engine.appendEvents(commit);
+                commit = new ArrayList<>();
+            }
+        }
+
+        List<Long> first = positions(engine);
+        assertThat(first).hasSize(EventLog.STREAM_WINDOW).startsWith(1L).endsWith((long) EventLog.STREAM_WINDOW);
+        assertThat(engine.readEvents(new GlobalSequenceTrackingToken(EventLog.STREAM_WINDOW), false).count())
+                .as("near the head: one page of 100").isEqualTo(100);
+        assertThat(readAll(engine)).hasSize(events).doesNotHaveDuplicates();
+    }
+
+    @Test
     void readsAnAggregateBackInSequence() {
         MongoEventStorageEngine engine = engine();
         engine.appendEvents(selected("73.71", 0));
