@@ -38,6 +38,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine implemen
     private final EventLog log;
     private final AppendSequencer sequencer;
     private final int pageSize;
+    private final int readWindow;
     private final LongConsumer appendTimer;
 
     protected MongoEventStorageEngine(Builder builder) {
@@ -46,6 +47,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine implemen
         this.log.initialize();
         this.sequencer = new AppendSequencer(log, builder.durability, builder.clock, builder.maxCommitEvents);
         this.pageSize = builder.pageSize;
+        this.readWindow = builder.readWindow;
         this.appendTimer = builder.appendTimer;
     }
 
@@ -122,7 +124,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine implemen
     }
 
     /**
-     * The log after the token: far behind (a replay), one streamed window of {@link EventLog#STREAM_WINDOW}
+     * The log after the token: far behind (a replay), one streamed window of {@code readWindow} (100,000)
      * positions; near the head, one page. The embedded event store asks again for what follows. Never the whole rest
      * of the log at once: Axon's event cache takes in all a read returns before trimming itself to 10,000 events, and
      * time travel collects each read (a heap histogram at 1,000,000 events found 610,001 events held that way).
@@ -134,7 +136,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine implemen
         if (head <= after) {
             return Stream.empty();
         }
-        long to = Math.min(head, after + (head - after > EventLog.STREAM_THRESHOLD ? EventLog.STREAM_WINDOW : pageSize));
+        long to = Math.min(head, after + (head - after > EventLog.STREAM_THRESHOLD ? readWindow : pageSize));
         return log.stream(after + 1, to).map(StoredEventData::of);
     }
 
@@ -218,6 +220,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine implemen
         private Durability durability = Durability.WRITE_CONCERN;
         private Clock clock = Clock.systemUTC();
         private int pageSize = 1000;
+        private int readWindow = EventLog.STREAM_WINDOW;
         private int maxCommitEvents = 1000;
         private LongConsumer appendTimer = nanos -> { };
 
@@ -239,6 +242,12 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine implemen
 
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /** The most positions one read far behind the head returns (one streamed window). */
+        public Builder readWindow(int readWindow) {
+            this.readWindow = readWindow;
             return this;
         }
 
@@ -278,8 +287,9 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine implemen
             if (database == null) {
                 throw new AxonConfigurationException("The MongoDB database of the event store is missing");
             }
-            if (pageSize < 1 || maxCommitEvents < 1) {
-                throw new AxonConfigurationException("Page size and commit size must be positive");
+            if (pageSize < 1 || maxCommitEvents < 1 || readWindow <= EventLog.STREAM_THRESHOLD) {
+                throw new AxonConfigurationException("Page size and commit size must be positive, the read window above "
+                        + EventLog.STREAM_THRESHOLD);
             }
         }
 

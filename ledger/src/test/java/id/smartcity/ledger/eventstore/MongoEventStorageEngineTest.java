@@ -115,20 +115,22 @@ class MongoEventStorageEngineTest {
 
     @Test
     void readsFarBehindTheHeadOneWindowAtATimeSoNoReadHoldsTheWholeLog() {
-        MongoEventStorageEngine engine = engine();
-        int events = EventLog.STREAM_WINDOW + 1500;
+        int window = EventLog.STREAM_THRESHOLD + 904;
+        MongoEventStorageEngine engine = MongoEventStorageEngine.builder().database(mongo.database())
+                .eventSerializer(serializer).snapshotSerializer(serializer).pageSize(100).readWindow(window).build();
+        engines.add(engine);
+        int events = window + 150;
         List<DomainEventMessage<?>> commit = new ArrayList<>();
         for (int i = 0; i < events; i++) {
             commit.add(selected(String.format("%02d.%05d", 11 + i % 80, i), 0));
-            if (commit.size() == 1000 || i == events - 1) {
+            if (commit.size() == 100 || i == events - 1) {
                 engine.appendEvents(commit);
                 commit = new ArrayList<>();
             }
         }
 
-        List<Long> first = positions(engine);
-        assertThat(first).hasSize(EventLog.STREAM_WINDOW).startsWith(1L).endsWith((long) EventLog.STREAM_WINDOW);
-        assertThat(engine.readEvents(new GlobalSequenceTrackingToken(EventLog.STREAM_WINDOW), false).count())
+        assertThat(positions(engine)).hasSize(window).startsWith(1L).endsWith((long) window);
+        assertThat(engine.readEvents(new GlobalSequenceTrackingToken(window), false).count())
                 .as("near the head: one page of 100").isEqualTo(100);
         assertThat(readAll(engine)).hasSize(events).doesNotHaveDuplicates();
     }
