@@ -46,10 +46,13 @@ class Problem extends Error {
   }
 }
 
+function headers(accept) {
+  return { 'Authorization': state.auth, 'X-Requested-With': 'XMLHttpRequest', 'Accept': accept };
+}
+
 async function api(path, options = {}) {
-  const headers = Object.assign({ 'Authorization': state.auth, 'X-Requested-With': 'XMLHttpRequest',
-    'Accept': 'application/json' }, options.headers || {});
-  const response = await fetch(path, Object.assign({}, options, { headers }));
+  const sent = Object.assign(headers('application/json'), options.headers || {});
+  const response = await fetch(path, Object.assign({}, options, { headers: sent }));
   const type = response.headers.get('Content-Type') || '';
   const body = type.includes('json') ? await response.json() : await response.text();
   if (!response.ok) throw new Problem(response.status, typeof body === 'object' ? body : { detail: body });
@@ -222,10 +225,13 @@ async function drawCohorts() {
     return;
   }
   select.value = chosen;
-  const cohort = await api(withWhen('/api/cohorts/' + chosen));
-  state.cohortRows = cohort.rows;
-  options('#cohort-province', cohort.rows.map(row => row.provinceName));
-  options('#cohort-mentor', cohort.rows.flatMap(row => row.institutions || []));
+  await loadCohort(chosen);
+}
+
+async function loadCohort(year) {
+  state.cohortRows = (await api(withWhen('/api/cohorts/' + year))).rows;
+  options('#cohort-province', state.cohortRows.map(row => row.provinceName));
+  options('#cohort-mentor', state.cohortRows.flatMap(row => row.institutions || []));
   options('#cohort-pillar', PILLARS);
   filterCohort();
 }
@@ -256,8 +262,7 @@ function filterCohort() {
 async function downloadCohort() {
   const year = $('#cohort-year').value;
   if (!year) return;
-  const response = await fetch(withWhen('/api/cohorts/' + year), { headers: { 'Authorization': state.auth,
-    'X-Requested-With': 'XMLHttpRequest', 'Accept': 'text/csv' } });
+  const response = await fetch(withWhen('/api/cohorts/' + year), { headers: headers('text/csv') });
   const link = el('a', { href: URL.createObjectURL(await response.blob()), download: 'cohort-' + year + '.csv' });
   document.body.append(link);
   link.click();
@@ -484,12 +489,7 @@ function wire() {
   });
   ['#cohort-search', '#cohort-province', '#cohort-mentor', '#cohort-pillar']
     .forEach(selector => $(selector).addEventListener('input', filterCohort));
-  $('#cohort-year').addEventListener('change', async () => {
-    state.cohortRows = (await api(withWhen('/api/cohorts/' + $('#cohort-year').value))).rows;
-    options('#cohort-province', state.cohortRows.map(row => row.provinceName));
-    options('#cohort-mentor', state.cohortRows.flatMap(row => row.institutions || []));
-    filterCohort();
-  });
+  $('#cohort-year').addEventListener('change', () => loadCohort($('#cohort-year').value));
   $('#cohort-csv').addEventListener('click', downloadCohort);
   $('#cohort tbody').addEventListener('click', event => {
     const link = event.target.closest('a[href^="#region/"]');

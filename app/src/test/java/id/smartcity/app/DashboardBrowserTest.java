@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -293,13 +291,7 @@ class DashboardBrowserTest {
         }
     }
 
-    private static String password(String user) {
-        Properties passwords = new Properties();
-        try (Reader reader = Files.newBufferedReader(LedgerApiContract.CREDENTIALS)) {
-            passwords.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return passwords.getProperty(user);
+    private String password(String user) {
+        return new LedgerClient(port, LedgerApiContract.CREDENTIALS).password(user);
     }
 }

@@ -32,6 +32,11 @@ final class LedgerClient {
         }
     }
 
+    /** The password a user was given in the credentials file. */
+    String password(String user) {
+        return passwords.getProperty(user);
+    }
+
     record Response(int status, JsonNode body, HttpResponse<String> raw) {
         String code() {
             return body.path("code").asText(null);
