@@ -8,7 +8,6 @@ import static com.mongodb.client.model.Filters.lte;
 
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -67,6 +66,8 @@ public final class EventLog {
     static final int STREAM_THRESHOLD = 4096;
     private static final int STREAM_BATCH = 1000;
     static final int STREAM_WINDOW = 100_000;
+    /** Batches a long read keeps ready ahead of its reader (of {@value #STREAM_BATCH} events each). */
+    private static final int READ_AHEAD_BATCHES = 4;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> streams;
@@ -168,7 +169,7 @@ public final class EventLog {
     private final class Windows implements Iterator<Document>, AutoCloseable {
         private final long to;
         private long nextStart;
-        private MongoCursor<Document> cursor;
+        private ReadAhead cursor;
         private InOrder current;
 
         Windows(long from, long to) {
@@ -184,7 +185,8 @@ public final class EventLog {
                     return false;
                 }
                 long end = Math.min(to, nextStart + STREAM_WINDOW - 1);
-                cursor = events.find(and(gte(ID, nextStart), lte(ID, end))).batchSize(STREAM_BATCH).iterator();
+                cursor = new ReadAhead(events.find(and(gte(ID, nextStart), lte(ID, end))).batchSize(STREAM_BATCH)
+                        .iterator(), STREAM_BATCH, READ_AHEAD_BATCHES);
                 current = new InOrder(cursor, nextStart, end);
                 nextStart = end + 1;
             }
@@ -212,13 +214,13 @@ public final class EventLog {
     /** Re-orders a natural-order cursor by position, looking up a position directly if it is long overdue. */
     private final class InOrder implements Iterator<Document> {
         private static final int MAX_BUFFERED = 10_000;
-        private final MongoCursor<Document> cursor;
+        private final Iterator<Document> cursor;
         private final TreeMap<Long, Document> early = new TreeMap<>();
         private final long to;
         private long expected;
         private Document next;
 
-        InOrder(MongoCursor<Document> cursor, long from, long to) {
+        InOrder(Iterator<Document> cursor, long from, long to) {
             this.cursor = cursor;
             this.expected = from;
             this.to = to;
