@@ -40,7 +40,10 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
  */
 public final class BenchmarkSuite {
     private final Map<String, String> options;
+    private static final String PROCESS = "-process";
     private final List<Row> rows = new ArrayList<>();
+    /** The server in its own JVM, while a {@code -process} backend is measured; else null. */
+    private ServerProcess server;
 
     private BenchmarkSuite(Map<String, String> options) {
         this.options = options;
@@ -68,16 +71,23 @@ public final class BenchmarkSuite {
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
         Map<String, String> options = new LinkedHashMap<>(Map.of("events", "1000000", "small", "100000",
-                "backends", "memory,h2", "regions", "800", "query-seconds", "15", "out", "docs/benchmarks.md",
-                "steps", "append,replay,asof,verify,export,queries"));
+                "backends", "memory,h2,memory-process", "regions", "800", "query-seconds", "15",
+                "out", "docs/benchmarks.md", "steps", "append,replay,asof,verify,export,queries",
+                "steps-memory-process", "replay,asof,verify,export", "server-heap", "10g"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        if (options.containsKey("serve")) {
+            ServerProcess.serve(options.get("serve"), Path.of(options.get("data-dir")));
+            return;
         }
         new BenchmarkSuite(options).run();
     }
 
-    private boolean step(String name) {
-        return Arrays.asList(options.get("steps").split(",")).contains(name);
+    /** Whether the backend being measured runs this step: {@code --steps-<backend>}, else {@code --steps}. */
+    private boolean step(String backend, String name) {
+        return Arrays.asList(options.getOrDefault("steps-" + backend, options.get("steps")).split(","))
+                .contains(name);
     }
 
     private int option(String name) {
@@ -113,18 +123,21 @@ public final class BenchmarkSuite {
     }
 
     private void runBackend(String backend) throws Exception {
-        String label = backend;
-        System.out.println("== " + label);
+        System.out.println("== " + backend);
         Path dataDir = Ledgers.freshDataDir("ledger-suite-" + backend);
         AppendBenchmark append = new AppendBenchmark();
-        try (ConfigurableApplicationContext app = Ledgers.start(backend, dataDir,
-                options.getOrDefault("app-args", ""))) {
+        try (ServerProcess server = backend.endsWith(PROCESS) ? ServerProcess.start(
+                backend.substring(0, backend.length() - PROCESS.length()), dataDir.resolve("server"),
+                options.get("server-heap")) : null;
+             ConfigurableApplicationContext app = Ledgers.start(backend, server == null ? null : server.uri(),
+                     dataDir, options.getOrDefault("app-args", ""))) {
+            this.server = server;
             MongoDatabase database = app.getBean(MongoDatabaseFactory.class).getMongoDatabase();
             double insertMany = AppendBenchmark.insertManyCeiling(database);
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            for (AppendBenchmark.Result result : step("append") ? append.run(app, dataDir, option("regions"))
+            for (AppendBenchmark.Result result : step(backend, "append") ? append.run(app, dataDir, option("regions"))
                     : List.<AppendBenchmark.Result>of()) {
-                rows.add(new Row(label, "append, " + result.path() + ", " + result.clients() + " client"
+                rows.add(new Row(backend, "append, " + result.path() + ", " + result.clients() + " client"
                         + (result.clients() == 1 ? "" : "s"), result.commands() + " commands", result.perSecond(),
                         "commands/s", insertMany, "docs/s (insertMany)",
                         result.clients() == 16 ? ">= 5,000 commands/s" : "", String.format(Locale.ROOT,
@@ -140,14 +153,16 @@ public final class BenchmarkSuite {
                 long fillStart = System.nanoTime();
                 SyntheticLog.append(store, missing, synthetic);
                 synthetic += missing;
-                record(label, "fill (engine appends, commits of 1,000)", scale, missing / seconds(fillStart),
+                record(backend, "fill (engine appends, commits of 1,000)", scale, missing / seconds(fillStart),
                         "events/s", insertMany, "docs/s (insertMany)", "", "");
-                measureAt(app, label, scale, port, dataDir);
+                measureAt(app, backend, scale, port, dataDir);
                 stopProcessors(app);
             }
             if (backend.equals("mongodb")) {
                 database.drop();
             }
+        } finally {
+            server = null;
         }
     }
 
@@ -156,19 +171,19 @@ public final class BenchmarkSuite {
         double rawRead = rawRead(app.getBean(MongoEventStorageEngine.class).eventLog().events());
         record(label, "raw read of the event collection (ceiling)", scale, rawRead, "docs/s", null, null, "", "");
 
-        if (step("replay")) {
+        if (step(label, "replay")) {
             attempt(label, "replay", scale, () -> replay(app, label, scale, rawRead));
         }
-        if (step("asof")) {
+        if (step(label, "asof")) {
             attempt(label, "asOf", scale, () -> asOf(app, label, scale, rawRead));
         }
-        if (step("verify")) {
+        if (step(label, "verify")) {
             attempt(label, "verify", scale, () -> verify(app, label, scale, rawRead));
         }
-        if (step("export")) {
+        if (step(label, "export")) {
             attempt(label, "export", scale, () -> export(app, label, scale, rawRead));
         }
-        if (step("queries")) {
+        if (step(label, "queries")) {
             attempt(label, "queries", scale, () -> queries(label, scale, port, dataDir));
         }
     }
@@ -192,7 +207,7 @@ public final class BenchmarkSuite {
     private void replay(ConfigurableApplicationContext app, String label, int scale, double rawRead)
             throws InterruptedException {
         ProjectionAdmin projections = app.getBean(ProjectionAdmin.class);
-        HeapWatch heap = HeapWatch.start();
+        HeapWatch heap = heapWatch();
         long start = System.nanoTime();
         for (String name : projections.names()) {
             projections.rebuild(name);
@@ -212,7 +227,7 @@ public final class BenchmarkSuite {
         TimeTravel timeTravel = app.getBean(TimeTravel.class);
         CoverageProperties coverage = app.getBean(CoverageProperties.class);
         List<Double> asOf = new ArrayList<>();
-        HeapWatch heap = HeapWatch.start();
+        HeapWatch heap = heapWatch();
         int rounds = scale >= 500_000 ? 1 : 3;
         for (int round = 0; round < rounds; round++) {
             long start = System.nanoTime();
@@ -226,7 +241,7 @@ public final class BenchmarkSuite {
 
     private void verify(ConfigurableApplicationContext app, String label, int scale, double rawRead) {
         AuditLog audit = app.getBean(AuditLog.class);
-        HeapWatch heap = HeapWatch.start();
+        HeapWatch heap = heapWatch();
         long start = System.nanoTime();
         Verification verification = audit.verify(null, position -> { });
         if (!verification.ok()) {
@@ -239,7 +254,7 @@ public final class BenchmarkSuite {
     private void export(ConfigurableApplicationContext app, String label, int scale, double rawRead)
             throws IOException {
         AuditLog audit = app.getBean(AuditLog.class);
-        HeapWatch heap = HeapWatch.start();
+        HeapWatch heap = heapWatch();
         long start = System.nanoTime();
         CountingWriter sink = new CountingWriter();
         audit.export(1, sink, position -> { });
@@ -254,6 +269,15 @@ public final class BenchmarkSuite {
         queries.byPath().forEach((path, latencies) -> record(label, "query " + path.replaceAll("/[0-9.]+$", "/{code}")
                         + ", 16 clients, p99", scale, latencies.p99(), "ms", null, null, "p99 <= 20 ms",
                 String.format(Locale.ROOT, "p50 %.1f ms, %,d requests", latencies.p50(), latencies.count())));
+    }
+
+    /**
+     * With the server in its own JVM this heap holds the ledger alone and is small, so a full collection every
+     * seconds is cheap and measures exactly what stays live; in the ledger's own JVM the server's data makes each
+     * full collection take seconds, so the figure there is the heap after the collections the step causes anyway.
+     */
+    private HeapWatch heapWatch() {
+        return server == null ? HeapWatch.start() : HeapWatch.sampling(Duration.ofSeconds(1), server);
     }
 
     private void record(String backend, String figure, int scale, double value, String unit, Double ceiling,

@@ -17,13 +17,18 @@ final class Ledgers {
     private Ledgers() {
     }
 
-    /** {@code memory} or {@code h2}: the embedded server; {@code mongodb}: a fresh database on {@code MONGODB_URI}. */
-    static ConfigurableApplicationContext start(String backend, Path dataDir, String extraArgs) {
+    /**
+     * {@code memory} or {@code h2}: the embedded server in this JVM; {@code mongodb}: a fresh database on
+     * {@code MONGODB_URI}; any backend given a {@code uri}: that server (the embedded one in a process of its own).
+     */
+    static ConfigurableApplicationContext start(String backend, String uri, Path dataDir, String extraArgs) {
         System.setProperty("axoniq.update-checker.disabled", "true");
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--ledger.mongo.embedded.data-dir=" + dataDir,
                 "--ledger.security.generated-credentials=" + dataDir.resolve("generated-credentials.properties"),
                 "--logging.level.root=WARN"));
-        if (backend.equals("mongodb")) {
+        if (uri != null) {
+            args.add("--spring.data.mongodb.uri=" + uri);
+        } else if (backend.equals("mongodb")) {
             args.add("--spring.data.mongodb.uri=" + System.getenv("MONGODB_URI"));
             args.add("--spring.data.mongodb.database=smartcity_benchmark_" + System.currentTimeMillis());
         } else {
