@@ -337,8 +337,11 @@ public final class BenchmarkSuite {
         text.append("- Versions: ").append(Versions.describe()).append('\n');
         text.append("- Ratio: the figure divided by its ceiling, measured in the same run on the same server (for asOf,"
                 + " the time a raw read of the whole log takes). Heap: the most live heap (after GC) the step added"
-                + " above what was live before it; the memory backend's own data lives in the same heap and is not"
-                + " counted.\n\n");
+                + " above what was live before it. With the server in the ledger's JVM (memory, h2) that heap also"
+                + " holds the server's data and caches, and 'after GC' includes garbage already promoted to the old"
+                + " generation: an upper bound. A backend ending in -process runs the same embedded server in a JVM"
+                + " of its own: its heap figure is the ledger's alone, sampled by a full collection every second, and"
+                + " the CPU seconds are each process's for the step (2 cores: at most twice the step's time).\n\n");
         text.append("| backend | figure | scale | value | ceiling | ratio | target | notes |\n");
         text.append("|---|---|---|---|---|---|---|---|\n");
         rows.forEach(row -> text.append(row.markdown()).append('\n'));
