@@ -121,8 +121,8 @@ final class HeapWatch implements NotificationListener {
                     Math.max(0, peak.get() - baseline) >> 20, baseline >> 20);
         }
         return String.format(Locale.ROOT, "ledger's live heap +%d MB (peak of full-GC samples every %d s, above %d"
-                + " MB before); server process resident %,d MB at most", Math.max(0, peak.get() - baseline) >> 20,
-                sampleEvery.toSeconds(),
-                baseline >> 20, Math.max(serverPeak.get(), server.residentMegabytes()));
+                + " MB before); server process resident %,d MB at most; CPU: ledger %.1f s, server %.1f s",
+                Math.max(0, peak.get() - baseline) >> 20, sampleEvery.toSeconds(), baseline >> 20,
+                Math.max(serverPeak.get(), server.residentMegabytes()), ledgerCpu, serverCpu);
     }
 }
