@@ -20,8 +20,8 @@ import org.bson.Document;
 
 /**
  * The auditor's view of the event log: verification of the hash chain and the Merkle tree, digests, proofs, and the
- * log itself, page by page or exported whole. Reads only; never holds the whole log in memory but for the event
- * hashes (32 bytes each) that the tree needs.
+ * log itself, page by page or exported whole. Reads only; verify, digest and export hold a few pages whatever the
+ * length of the log; only a proof holds every event hash (32 bytes each), which its tree needs.
  */
 public final class AuditLog {
     private static final int PAGE = 1000;
@@ -43,7 +43,8 @@ public final class AuditLog {
     public Verification verify(Digest kept, LongConsumer progress) {
         long size = head();
         byte[] previous = CanonicalEvent.GENESIS;
-        List<byte[]> leaves = new ArrayList<>((int) Math.min(size, Integer.MAX_VALUE - 8));
+        MerkleFrontier tree = new MerkleFrontier();
+        byte[] rootAtKept = kept != null && kept.treeSize() == 0 ? tree.root() : null;
         long position = 0;
         try (Stream<Document> events = log.stream(1, size)) {
             Iterator<Document> iterator = events.iterator();
@@ -59,7 +60,10 @@ public final class AuditLog {
                     return classify(position, previous, event, size);
                 }
                 previous = stored;
-                leaves.add(MerkleTree.leafHash(stored));
+                tree.add(MerkleTree.leafHash(stored));
+                if (kept != null && position == kept.treeSize()) {
+                    rootAtKept = tree.root();
+                }
                 if (position % PAGE == 0) {
                     progress.accept(position);
                 }
@@ -80,14 +84,13 @@ public final class AuditLog {
             return Verification.broken(size, size, Verification.Kind.HEAD_MISMATCH,
                     "The head records hash " + headHash + ", the last event has " + lastHash);
         }
-        MerkleTree tree = MerkleTree.ofLeafHashes(leaves);
         Digest now = new Digest(size, lastHash, CanonicalEvent.hex(tree.root()), clock.instant());
         if (kept != null) {
             if (kept.treeSize() > size) {
                 return Verification.broken(size, size + 1, Verification.Kind.HEAD_DOES_NOT_EXTEND_DIGEST,
                         "The digest covers " + kept.treeSize() + " events; the log has only " + size);
             }
-            String rootThen = CanonicalEvent.hex(tree.root((int) kept.treeSize()));
+            String rootThen = CanonicalEvent.hex(rootAtKept);
             if (!rootThen.equals(kept.root())) {
                 return Verification.broken(size, kept.treeSize(), Verification.Kind.HEAD_DOES_NOT_EXTEND_DIGEST,
                         "The first " + kept.treeSize() + " events now have root " + rootThen + ", the digest "
@@ -150,22 +153,28 @@ public final class AuditLog {
         return byPosition;
     }
 
-    /** The tree over the first {@code size} event hashes. */
+    private static byte[] leafHash(Document event) {
+        return MerkleTree.leafHash(CanonicalEvent.unhex(event.getString(CanonicalEvent.HASH)));
+    }
+
+    /** The tree over the first {@code size} event hashes, every leaf in memory, for proofs. */
     public MerkleTree tree(long size) {
         if (size < 0 || size > head()) {
             throw new IllegalArgumentException("The log has " + head() + " events, not " + size);
         }
         List<byte[]> leaves = new ArrayList<>((int) size);
         try (Stream<Document> events = log.stream(1, size)) {
-            events.forEach(event -> leaves.add(MerkleTree.leafHash(CanonicalEvent.unhex(
-                    event.getString(CanonicalEvent.HASH)))));
+            events.forEach(event -> leaves.add(leafHash(event)));
         }
         return MerkleTree.ofLeafHashes(leaves);
     }
 
     public Digest digest() {
         long size = head();
-        MerkleTree tree = tree(size);
+        MerkleFrontier tree = new MerkleFrontier();
+        try (Stream<Document> events = log.stream(1, size)) {
+            events.forEach(event -> tree.add(leafHash(event)));
+        }
         return new Digest(size, size == 0 ? null : log.readHead().getString(EventLog.LAST_HASH),
                 CanonicalEvent.hex(tree.root()), clock.instant());
     }

@@ -17,6 +17,10 @@ public record Digest(long treeSize, String headHash, String root, Instant at) {
         if (parts.length != 4 || !parts[0].equals("v1")) {
             throw new IllegalArgumentException("A digest token reads v1:<size>:<head hash>:<root>");
         }
-        return new Digest(Long.parseLong(parts[1]), parts[2], parts[3], null);
+        long size = Long.parseLong(parts[1]);
+        if (size < 0) {
+            throw new IllegalArgumentException("A digest's size counts events: " + size + " is below zero");
+        }
+        return new Digest(size, parts[2], parts[3], null);
     }
 }

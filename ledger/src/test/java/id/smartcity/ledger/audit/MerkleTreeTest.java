@@ -38,6 +38,22 @@ class MerkleTreeTest {
     }
 
     @Test
+    void theFrontierGivesTheTreesRootAtEverySizeWithoutKeepingTheLeaves() {
+        List<byte[]> data = IntStream.range(0, 70).mapToObj(i -> new byte[] {(byte) i, (byte) (i * 3)}).toList();
+        MerkleTree big = MerkleTree.of(data);
+        MerkleFrontier frontier = new MerkleFrontier();
+        assertThat(HEX.formatHex(frontier.root())).isEqualTo(ROOTS.get(0));
+        for (int size = 1; size <= data.size(); size++) {
+            frontier.add(MerkleTree.leafHash(data.get(size - 1)));
+            assertThat(frontier.size()).isEqualTo(size);
+            assertThat(HEX.formatHex(frontier.root())).as("size %d", size).isEqualTo(HEX.formatHex(big.root(size)));
+        }
+        MerkleFrontier published = new MerkleFrontier();
+        LEAVES.forEach(leaf -> published.add(MerkleTree.leafHash(leaf)));
+        assertThat(HEX.formatHex(published.root())).isEqualTo(ROOTS.get(8));
+    }
+
+    @Test
     void givesThePublishedInclusionProofs() {
         assertThat(hex(tree.inclusionProof(0, 8))).containsExactly(
                 "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
