@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Tuning of the event store.
  *
- * @param pageSize         events a tracking processor reads per fetch near the head
+ * @param pageSize         events the embedded event store's shared reader takes per fetch, for processors at the head
  * @param maxCommitEvents  events, from however many concurrent commands, that one commit takes at most
  * @param cachedAggregates aggregates (regions, years) kept in memory between commands
  */

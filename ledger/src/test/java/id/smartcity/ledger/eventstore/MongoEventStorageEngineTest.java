@@ -87,20 +87,6 @@ class MongoEventStorageEngineTest {
                 .map(event -> event.trackingToken().position().orElseThrow()).toList();
     }
 
-    private static List<Long> readAll(MongoEventStorageEngine engine) {
-        List<Long> all = new ArrayList<>();
-        long after = 0;
-        while (true) {
-            List<Long> page = engine.readEvents(new GlobalSequenceTrackingToken(after), false)
-                    .map(event -> event.trackingToken().position().orElseThrow()).toList();
-            if (page.isEmpty()) {
-                return all;
-            }
-            all.addAll(page);
-            after = page.get(page.size() - 1);
-        }
-    }
-
     @Test
     void givesEventsGapFreePositionsFromOne() {
         MongoEventStorageEngine engine = engine();
@@ -114,12 +100,9 @@ class MongoEventStorageEngineTest {
     }
 
     @Test
-    void readsFarBehindTheHeadOneWindowAtATimeSoNoReadHoldsTheWholeLog() {
-        int window = EventLog.STREAM_THRESHOLD + 904;
-        MongoEventStorageEngine engine = MongoEventStorageEngine.builder().database(mongo.database())
-                .eventSerializer(serializer).snapshotSerializer(serializer).pageSize(100).readWindow(window).build();
-        engines.add(engine);
-        int events = window + 150;
+    void aReadersOwnReadStreamsToTheHeadAndTheSharedReaderTakesOnePage() {
+        MongoEventStorageEngine engine = engine();
+        int events = EventLog.STREAM_THRESHOLD + 150;
         List<DomainEventMessage<?>> commit = new ArrayList<>();
         for (int i = 0; i < events; i++) {
             commit.add(selected(String.format("%02d.%05d", 11 + i % 80, i), 0));
@@ -129,10 +112,12 @@ class MongoEventStorageEngineTest {
             }
         }
 
-        assertThat(positions(engine)).hasSize(window).startsWith(1L).endsWith((long) window);
-        assertThat(engine.readEvents(new GlobalSequenceTrackingToken(window), false).count())
-                .as("near the head: one page of 100").isEqualTo(100);
-        assertThat(readAll(engine)).hasSize(events).doesNotHaveDuplicates();
+        assertThat(positions(engine)).as("a replay: one read to the head").hasSize(events).startsWith(1L)
+                .endsWith((long) events).doesNotHaveDuplicates();
+        assertThat(engine.readEvents(new GlobalSequenceTrackingToken(10), true)
+                .map(event -> event.trackingToken().position().orElseThrow()).toList())
+                .as("Axon's shared reader: one page of 100").hasSize(100).startsWith(11L).endsWith(110L);
+        assertThat(engine.readEvents(new GlobalSequenceTrackingToken(events), true).count()).isZero();
     }
 
     @Test
@@ -229,7 +214,7 @@ class MongoEventStorageEngineTest {
         }
         pool.shutdown();
 
-        List<Long> all = readAll(first);
+        List<Long> all = positions(first);
         assertThat(all).containsExactlyElementsOf(LongStream.rangeClosed(1, 16 * 40 * 2).boxed().toList());
         List<String> stored = mongo.database().getCollection(EventLog.EVENTS).find()
                 .map(document -> document.getString("aggregateId") + "#" + document.getLong("seq"))
@@ -255,14 +240,14 @@ class MongoEventStorageEngineTest {
         pendingEvent.put("aggregateId", "32.73");
         mongo.database().getCollection(EventLog.HEAD).updateOne(Filters.eq("_id", "head"),
                 Updates.combine(Updates.set("position", 2L), Updates.set("pending", List.of(pendingEvent))));
-        assertThat(readAll(engine)).containsExactly(1L);
+        assertThat(positions(engine)).containsExactly(1L);
 
         MongoEventStorageEngine restarted = engine();
 
-        assertThat(readAll(restarted)).containsExactly(1L, 2L);
+        assertThat(positions(restarted)).containsExactly(1L, 2L);
         assertThat(restarted.lastSequenceNumberFor("32.73")).contains(0L);
         restarted.appendEvents(mou("32.73", 1));
-        assertThat(readAll(restarted)).containsExactly(1L, 2L, 3L);
+        assertThat(positions(restarted)).containsExactly(1L, 2L, 3L);
     }
 
     @Test

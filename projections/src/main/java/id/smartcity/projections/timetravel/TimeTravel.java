@@ -10,8 +10,8 @@ import id.smartcity.projections.model.RegionView;
 import id.smartcity.projections.reports.ProgrammeSnapshot;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import java.util.Iterator;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.stereotype.Component;
@@ -34,18 +34,15 @@ public class TimeTravel {
         FigureProjector figureProjector = new FigureProjector();
         MemoryViewStore<RegionView> regions = new MemoryViewStore<>();
         MemoryViewStore<PublishedFigureView> figures = new MemoryViewStore<>();
-        long after = 0;
         long included = 0;
-        while (true) {
-            List<LedgerEvent> page = events.readEvents(new GlobalSequenceTrackingToken(after), false)
-                    .map(TimeTravel::ledgerEvent).toList();
-            if (page.isEmpty()) {
-                break;
-            }
-            for (LedgerEvent event : page) {
+        // One read of the whole log, event by event: the store streams it window by window, never all at once.
+        try (Stream<? extends TrackedEventMessage<?>> log = events.readEvents(null, false)) {
+            Iterator<? extends TrackedEventMessage<?>> iterator = log.iterator();
+            while (iterator.hasNext()) {
+                LedgerEvent event = ledgerEvent(iterator.next());
                 if (knownAt != null && event.recordedAt() != null && event.recordedAt().isAfter(knownAt)) {
                     // Recorded times never decrease along the log: nothing after this was known either.
-                    return new ProgrammeSnapshot(regions.all(), figures.all(), included, asOf, knownAt);
+                    break;
                 }
                 LocalDate happened = BusinessDates.of(event.payload());
                 if (asOf == null || happened == null || !happened.isAfter(asOf)) {
@@ -54,7 +51,6 @@ public class TimeTravel {
                     included = event.position();
                 }
             }
-            after = page.get(page.size() - 1).position();
         }
         return new ProgrammeSnapshot(regions.all(), figures.all(), included, asOf, knownAt);
     }
