@@ -1,5 +1,6 @@
 package id.smartcity.projections.live;
 
+import id.smartcity.api.PublishedFigureRecorded;
 import id.smartcity.projections.model.FigureProjector;
 import id.smartcity.projections.model.LedgerEvent;
 import id.smartcity.projections.model.RegionProjector;
@@ -51,11 +52,17 @@ final class Projections {
             this.readModels = readModels;
         }
 
+        /**
+         * Every event, so that the batch's documents are written when its last event is handled (whatever its type);
+         * but only a published figure is read: the type is known without deserializing the payload, and a replay
+         * passes the other events for free.
+         */
         @EventHandler
         void on(EventMessage<?> event, TrackingToken token) {
-            LedgerEvent ledgerEvent = ledgerEvent(event, token);
-            projector.apply(ledgerEvent, readModels.figures());
-            readModels.figures().flushAtEndOfBatch(ledgerEvent.position());
+            if (PublishedFigureRecorded.class.equals(event.getPayloadType())) {
+                projector.apply(ledgerEvent(event, token), readModels.figures());
+            }
+            readModels.figures().flushAtEndOfBatch(token.position().orElseThrow());
         }
     }
 }
