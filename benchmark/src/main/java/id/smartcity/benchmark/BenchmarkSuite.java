@@ -82,6 +82,8 @@ public final class BenchmarkSuite {
             return;
         }
         new BenchmarkSuite(options).run();
+        // Axon's janitor thread is not a daemon and outlives the closed contexts: end the run when it is done.
+        System.exit(0);
     }
 
     /** Whether the backend being measured runs this step: {@code --steps-<backend>}, else {@code --steps}. */
