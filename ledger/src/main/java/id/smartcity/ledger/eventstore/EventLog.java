@@ -65,7 +65,12 @@ public final class EventLog {
     /** Spans at least this long are streamed through one cursor rather than fetched position by position. */
     static final int STREAM_THRESHOLD = 4096;
     private static final int STREAM_BATCH = 1000;
-    static final int STREAM_WINDOW = 100_000;
+    /**
+     * Positions one cursor of a long read covers. The embedded server scans the whole collection to answer each window
+     * (no range index) and holds the window's documents until they are read: fewer windows mean fewer scans (on H2,
+     * each is a read of the whole log from disk), larger ones more of the server's memory per reader.
+     */
+    static final int STREAM_WINDOW = 250_000;
     /** Batches a long read keeps ready ahead of its reader (of {@value #STREAM_BATCH} events each). */
     private static final int READ_AHEAD_BATCHES = 4;
 
@@ -73,8 +78,14 @@ public final class EventLog {
     private final MongoCollection<Document> streams;
     private final MongoCollection<Document> head;
     private final MongoCollection<Document> snapshots;
+    private final int streamWindow;
 
     public EventLog(MongoDatabase database) {
+        this(database, STREAM_WINDOW);
+    }
+
+    EventLog(MongoDatabase database, int streamWindow) {
+        this.streamWindow = streamWindow;
         // The head is the commit point: it must be durable on a majority before anything is acknowledged.
         WriteConcern durable = WriteConcern.MAJORITY.withJournal(true);
         this.events = database.getCollection(EVENTS).withWriteConcern(durable);
@@ -184,10 +195,11 @@ public final class EventLog {
                 if (nextStart > to) {
                     return false;
                 }
-                long end = Math.min(to, nextStart + STREAM_WINDOW - 1);
-                cursor = new ReadAhead(events.find(and(gte(ID, nextStart), lte(ID, end))).batchSize(STREAM_BATCH)
+                long start = nextStart;
+                long end = Math.min(to, start + streamWindow - 1);
+                cursor = new ReadAhead(() -> events.find(and(gte(ID, start), lte(ID, end))).batchSize(STREAM_BATCH)
                         .iterator(), STREAM_BATCH, READ_AHEAD_BATCHES);
-                current = new InOrder(cursor, nextStart, end);
+                current = new InOrder(cursor, start, end);
                 nextStart = end + 1;
             }
             return true;

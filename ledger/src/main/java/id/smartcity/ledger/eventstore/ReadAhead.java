@@ -9,13 +9,15 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.bson.Document;
 
 /**
  * A cursor read by a thread of its own, a few batches ahead of the reader: while the reader hashes, deserializes or
  * projects one batch, the server prepares and the driver decodes the next, on the other core. At most
- * {@code batches} batches wait, so the memory stays bounded however long the cursor is. The cursor is used and
- * closed by that thread only (a driver cursor is not thread-safe).
+ * {@code batches} batches wait, so the memory stays bounded however long the cursor is. The cursor is opened, used
+ * and closed by that thread only (a driver cursor is not thread-safe); opening it there lets the server answer the
+ * query while the reader is still busy with what came before.
  */
 final class ReadAhead implements Iterator<Document>, AutoCloseable {
     private static final List<Document> END = Collections.emptyList();
@@ -30,16 +32,16 @@ final class ReadAhead implements Iterator<Document>, AutoCloseable {
     private Iterator<Document> current = Collections.emptyIterator();
     private boolean ended;
 
-    ReadAhead(MongoCursor<Document> cursor, int batchSize, int batches) {
+    ReadAhead(Supplier<MongoCursor<Document>> query, int batchSize, int batches) {
         this.batchSize = batchSize;
         this.ready = new ArrayBlockingQueue<>(batches);
-        this.reader = new Thread(() -> read(cursor), "event-log-read-ahead");
+        this.reader = new Thread(() -> read(query), "event-log-read-ahead");
         reader.setDaemon(true);
         reader.start();
     }
 
-    private void read(MongoCursor<Document> cursor) {
-        try (cursor) {
+    private void read(Supplier<MongoCursor<Document>> query) {
+        try (MongoCursor<Document> cursor = query.get()) {
             List<Document> batch = new ArrayList<>(batchSize);
             while (!closed && cursor.hasNext()) {
                 batch.add(cursor.next());

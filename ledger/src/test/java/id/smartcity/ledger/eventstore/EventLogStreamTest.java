@@ -15,14 +15,15 @@ import org.junit.jupiter.api.Test;
 
 /** Long spans of the log are streamed through one cursor and come out in position order, gaps left out. */
 class EventLogStreamTest {
-    private static final int EVENTS = EventLog.STREAM_WINDOW + 2 * EventLog.STREAM_THRESHOLD;
+    private static final int WINDOW = 20_000;
+    private static final int EVENTS = WINDOW + 2 * EventLog.STREAM_THRESHOLD;
     private EmbeddedMongo mongo;
     private EventLog log;
 
     @BeforeEach
     void setUp() {
         mongo = new EmbeddedMongo();
-        log = new EventLog(mongo.database());
+        log = new EventLog(mongo.database(), WINDOW);
     }
 
     @AfterEach

@@ -38,7 +38,7 @@ class ReadAheadTest {
     }
 
     private ReadAhead readAhead() {
-        return new ReadAhead(log.events().find().batchSize(100).iterator(), 64, 2);
+        return new ReadAhead(() -> log.events().find().batchSize(100).iterator(), 64, 2);
     }
 
     @Test
@@ -49,6 +49,15 @@ class ReadAheadTest {
             assertThat(documents.hasNext()).isFalse();
         }
         assertThat(read).containsExactlyElementsOf(LongStream.rangeClosed(1, DOCUMENTS).boxed().toList());
+    }
+
+    @Test
+    void passesOnAQueryThatFailsToTheReader() {
+        try (ReadAhead documents = new ReadAhead(() -> {
+            throw new MongoException("server unreachable");
+        }, 64, 2)) {
+            assertThatThrownBy(documents::hasNext).isInstanceOf(MongoException.class).hasMessage("server unreachable");
+        }
     }
 
     @Test
@@ -82,7 +91,7 @@ class ReadAheadTest {
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         @SuppressWarnings("unchecked")
-        ReadAhead documents = new ReadAhead((MongoCursor<Document>) failing, 64, 2);
+        ReadAhead documents = new ReadAhead(() -> (MongoCursor<Document>) failing, 64, 2);
 
         List<Long> read = new ArrayList<>();
         assertThatThrownBy(() -> documents.forEachRemaining(document -> read.add(document.getLong(EventLog.ID))))
