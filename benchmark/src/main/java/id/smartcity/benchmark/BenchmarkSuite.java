@@ -71,9 +71,9 @@ public final class BenchmarkSuite {
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
         Map<String, String> options = new LinkedHashMap<>(Map.of("events", "1000000", "small", "100000",
-                "backends", "memory,h2,memory-process", "regions", "800", "query-seconds", "15",
+                "backends", "memory-process,memory,h2", "regions", "800", "query-seconds", "15",
                 "out", "docs/benchmarks.md", "steps", "append,replay,asof,verify,export,queries",
-                "steps-memory-process", "replay,asof,verify,export", "server-heap", "10g"));
+                "steps-memory-process", "replay,asof,verify,export", "server-heap", "16g"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }

@@ -29,7 +29,7 @@ final class ServerProcess implements AutoCloseable {
         this.uri = uri;
     }
 
-    /** Starts {@code backend} (memory or h2) in a child JVM with {@code maxHeap} (for example {@code 10g}). */
+    /** Starts {@code backend} (memory or h2) in a child JVM with {@code maxHeap} (for example {@code 16g}). */
     static ServerProcess start(String backend, Path dataDir, String maxHeap) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx" + maxHeap, "-Daxoniq.update-checker.disabled=true"));
