@@ -22,6 +22,8 @@ import java.util.Set;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.Document;
 
 /**
@@ -179,12 +181,12 @@ public final class MongoViewStore<V> implements ViewStore<V> {
         if (views.isEmpty()) {
             return;
         }
-        List<WriteModel<Document>> writes = new ArrayList<>(views.size());
+        List<WriteModel<BsonDocument>> writes = new ArrayList<>(views.size());
         views.forEach((id, view) -> {
-            Document document = new Document("_id", id);
-            document.putAll(json.convertValue(view, Document.class));
+            BsonDocument document = new BsonDocument("_id", new BsonString(id));
+            document.putAll(BsonTrees.document(json.valueToTree(view)));
             writes.add(new ReplaceOneModel<>(eq("_id", id), document, new ReplaceOptions().upsert(true)));
         });
-        collection.bulkWrite(writes);
+        collection.withDocumentClass(BsonDocument.class).bulkWrite(writes);
     }
 }

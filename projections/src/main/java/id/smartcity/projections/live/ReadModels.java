@@ -3,6 +3,7 @@ package id.smartcity.projections.live;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoCollection;
 import id.smartcity.projections.model.PublishedFigureView;
@@ -42,9 +43,13 @@ public class ReadModels {
                 positions, json, PublishedFigureView.class);
     }
 
-    /** Dates as ISO strings, so the documents read well in a Mongo shell and compare field for field. */
+    /**
+     * Dates as ISO strings, so the documents read well in a Mongo shell and compare field for field; decimals keep
+     * their scale (a score of 87.50 stays 87.50).
+     */
     static ObjectMapper objectMapper() {
         return new ObjectMapper().registerModule(new JavaTimeModule())
+                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
