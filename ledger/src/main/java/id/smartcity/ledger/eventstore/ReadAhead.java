@@ -16,8 +16,8 @@ import org.bson.Document;
  * A cursor read by a thread of its own, a few batches ahead of the reader: while the reader hashes, deserializes or
  * projects one batch, the server prepares and the driver decodes the next, on the other core. At most
  * {@code batches} batches wait, so the memory stays bounded however long the cursor is. The cursor is opened, used
- * and closed by that thread only (a driver cursor is not thread-safe); opening it there lets the server answer the
- * query while the reader is still busy with what came before.
+ * and closed by that thread only (a driver cursor is not thread-safe), and a query that fails reaches the reader like
+ * any other failure.
  */
 final class ReadAhead implements Iterator<Document>, AutoCloseable {
     private static final List<Document> END = Collections.emptyList();
