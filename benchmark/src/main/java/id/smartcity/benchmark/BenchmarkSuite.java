@@ -152,11 +152,14 @@ public final class BenchmarkSuite {
             int events = options.containsKey("events-" + backend) ? option("events-" + backend) : option("events");
             for (int scale : new int[] {option("small"), events}) {
                 long missing = scale - store.headPosition();
-                long fillStart = System.nanoTime();
-                SyntheticLog.append(store, missing, synthetic);
-                synthetic += missing;
-                record(backend, "fill (engine appends, commits of 1,000)", scale, missing / seconds(fillStart),
-                        "events/s", insertMany, "docs/s (insertMany)", "", "");
+                // A scale the appends alone already passed is measured as it is, with no fill row.
+                if (missing > 0) {
+                    long fillStart = System.nanoTime();
+                    SyntheticLog.append(store, missing, synthetic);
+                    synthetic += missing;
+                    record(backend, "fill (engine appends, commits of 1,000)", scale, missing / seconds(fillStart),
+                            "events/s", insertMany, "docs/s (insertMany)", "", "");
+                }
                 measureAt(app, backend, scale, port, dataDir);
                 stopProcessors(app);
             }
