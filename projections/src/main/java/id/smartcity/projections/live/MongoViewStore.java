@@ -115,12 +115,6 @@ public final class MongoViewStore<V> implements ViewStore<V> {
         });
     }
 
-    /** The last event position the documents include, as the last flush recorded it; 0 when none. */
-    public long position() {
-        Document document = positions.find(eq("_id", collectionName())).first();
-        return document == null ? 0 : document.getLong("position");
-    }
-
     /**
      * Writes the batch's documents when its last event has been handled. Axon stores the processor's token when the
      * batch commits; writing the documents before that means a crash can only make the token lag behind them, and a

@@ -10,6 +10,7 @@ import id.smartcity.projections.model.PublishedFigureView;
 import id.smartcity.projections.model.RegionView;
 import id.smartcity.projections.reports.ProgrammeSnapshot;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ public class ReadModels {
 
     private final MongoViewStore<RegionView> regions;
     private final MongoViewStore<PublishedFigureView> figures;
+    private final MongoCollection<Document> positions;
     private volatile Cached cached = new Cached(-1, -1, null);
 
     /** The live snapshot and the read-model positions it was read at. */
@@ -37,6 +39,7 @@ public class ReadModels {
     public ReadModels(MongoDatabaseFactory mongo) {
         ObjectMapper json = objectMapper();
         MongoCollection<Document> positions = mongo.getMongoDatabase().getCollection("rm_positions");
+        this.positions = positions;
         this.regions = new MongoViewStore<>(mongo.getMongoDatabase().getCollection("rm_regions"), positions, json,
                 RegionView.class);
         this.figures = new MongoViewStore<>(mongo.getMongoDatabase().getCollection("rm_published_figures"),
@@ -76,8 +79,12 @@ public class ReadModels {
      * read (its position, kept by each batch's flush, says so); between events every query shares one snapshot.
      */
     public ProgrammeSnapshot snapshot() {
-        long regionsPosition = regions.position();
-        long figuresPosition = figures.position();
+        // Both positions in one round trip: every report request asks.
+        Map<String, Long> positions = new HashMap<>();
+        this.positions.find().forEach(document -> positions.put(document.getString("_id"),
+                document.get("position", Number.class).longValue()));
+        long regionsPosition = positions.getOrDefault(regions.collectionName(), 0L);
+        long figuresPosition = positions.getOrDefault(figures.collectionName(), 0L);
         Cached last = cached;
         if (last.isAt(regionsPosition, figuresPosition)) {
             return last.snapshot();
