@@ -103,6 +103,23 @@ class AuditApiTest {
     }
 
     @Test
+    void refusesADigestThatDoesNotParseAndAProofOutsideTheLogAsTheAuditorsMistake() {
+        for (String digest : List.of("garbage", "v1:-5:ab:cd", "v1:many:ab:cd")) {
+            LedgerClient.Response refused = api.get("/api/audit/verify?digest=" + digest, "auditor");
+            assertThat(refused.status()).as(digest).isEqualTo(400);
+            assertThat(refused.body().path("code").asText()).isEqualTo("INVALID_AUDIT_REQUEST");
+            assertThat(refused.body().path("detail").asText()).contains("digest");
+        }
+        LedgerClient.Response beyond = api.get("/api/audit/proof/inclusion?position=1&treeSize=" + (EVENTS + 1),
+                "auditor");
+        assertThat(beyond.status()).isEqualTo(400);
+        assertThat(beyond.body().path("detail").asText()).contains(String.valueOf(EVENTS));
+        LedgerClient.Response noSuchEvent = api.get("/api/audit/proof/inclusion?position=" + (EVENTS + 1), "auditor");
+        assertThat(noSuchEvent.status()).isEqualTo(400);
+        assertThat(noSuchEvent.body().path("detail").asText()).contains("is not in the tree of the first " + EVENTS);
+    }
+
+    @Test
     void exportsTheWholeLogAsNdjson() {
         LedgerClient.Response export = api.getAs("/api/audit/export?from=" + (EVENTS - 7), "auditor", "application/x-ndjson");
         assertThat(export.status()).isEqualTo(200);

@@ -2,6 +2,7 @@ package id.smartcity.ledger.audit;
 
 import id.smartcity.ledger.eventstore.CanonicalEvent;
 import id.smartcity.ledger.eventstore.EventLog;
+import id.smartcity.ledger.rest.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.OutputStreamWriter;
@@ -14,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,6 +36,13 @@ class AuditController {
 
     AuditController(AuditLog audit) {
         this.audit = audit;
+    }
+
+    /** A digest token that does not parse, or a proof outside the log: the auditor's request, not the ledger, is wrong. */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail invalidAuditRequest(IllegalArgumentException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "INVALID_AUDIT_REQUEST", "The audit request cannot be answered",
+                e.getMessage());
     }
 
     @GetMapping("/api/audit/events")
@@ -153,6 +164,10 @@ class AuditController {
     Map<String, Object> inclusion(@RequestParam long position, @RequestParam(required = false) Long treeSize) {
         long size = treeSize == null ? audit.head() : treeSize;
         MerkleTree tree = audit.tree(size);
+        if (position < 1 || position > size) {
+            throw new IllegalArgumentException("Event " + position + " is not in the tree of the first " + size
+                    + " events");
+        }
         String eventHash = audit.events(position, 1).get(0).getString(CanonicalEvent.HASH);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("position", position);

@@ -17,7 +17,12 @@ public record Digest(long treeSize, String headHash, String root, Instant at) {
         if (parts.length != 4 || !parts[0].equals("v1")) {
             throw new IllegalArgumentException("A digest token reads v1:<size>:<head hash>:<root>");
         }
-        long size = Long.parseLong(parts[1]);
+        long size;
+        try {
+            size = Long.parseLong(parts[1]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("A digest's size counts events: '" + parts[1] + "' is not a number");
+        }
         if (size < 0) {
             throw new IllegalArgumentException("A digest's size counts events: " + size + " is below zero");
         }
