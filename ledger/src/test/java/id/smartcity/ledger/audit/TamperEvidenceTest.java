@@ -198,6 +198,18 @@ class TamperEvidenceTest {
     }
 
     @Test
+    void theDigestAndVerifyGiveTheTreesRootAndAcceptTheDigestOfTheEmptyLog() {
+        Digest now = audit.digest();
+        assertThat(now.root()).isEqualTo(CanonicalEvent.hex(audit.tree(EVENTS).root()));
+
+        Verification fromNothing = audit.verify(Digest.parse("v1:0:null:" + CanonicalEvent.hex(
+                MerkleTree.of(java.util.List.of()).root())), position -> { });
+
+        assertThat(fromNothing.ok()).isTrue();
+        assertThat(fromNothing.digest().root()).isEqualTo(now.root());
+    }
+
+    @Test
     void acceptsALogThatGrewSinceTheDigest() {
         Digest kept = audit.digest();
         engine.appendEvents(new GenericDomainEventMessage<>("Region", "11.71", 0,
