@@ -6,23 +6,20 @@ import java.util.Iterator;
 
 /**
  * The root of a Merkle tree (the same tree as {@link MerkleTree}) computed as leaves arrive, keeping only the roots of
- * the perfect subtrees the leaves so far fill: at most one per bit of the size, so a verify of any length holds a few
- * kilobytes instead of every leaf. The RFC 6962 tree of n leaves is exactly those subtrees, largest first, joined from
- * the right.
+ * the perfect subtrees the leaves so far fill: one per 1-bit of the count, largest first, so a verify of any length
+ * holds a few kilobytes instead of every leaf. The RFC 6962 tree of n leaves is exactly those subtrees joined from the
+ * right.
  */
 public final class MerkleFrontier {
-    private record Subtree(long size, byte[] hash) {
-    }
-
-    /** Smallest last. */
-    private final Deque<Subtree> subtrees = new ArrayDeque<>();
+    /** Smallest last; their sizes are the 1-bits of {@link #size}. */
+    private final Deque<byte[]> subtrees = new ArrayDeque<>();
     private long size;
 
     public void add(byte[] leafHash) {
-        Subtree joined = new Subtree(1, leafHash);
-        while (!subtrees.isEmpty() && subtrees.peekLast().size() == joined.size()) {
-            Subtree left = subtrees.removeLast();
-            joined = new Subtree(left.size() * 2, MerkleTree.nodeHash(left.hash(), joined.hash()));
+        byte[] joined = leafHash;
+        // Each trailing 1-bit of the count is a subtree as large as the one being built: join them.
+        for (long count = size; (count & 1) == 1; count >>= 1) {
+            joined = MerkleTree.nodeHash(subtrees.removeLast(), joined);
         }
         subtrees.addLast(joined);
         size++;
@@ -37,10 +34,10 @@ public final class MerkleFrontier {
         if (subtrees.isEmpty()) {
             return MerkleTree.sha256().digest();
         }
-        Iterator<Subtree> smallestFirst = subtrees.descendingIterator();
-        byte[] root = smallestFirst.next().hash();
+        Iterator<byte[]> smallestFirst = subtrees.descendingIterator();
+        byte[] root = smallestFirst.next();
         while (smallestFirst.hasNext()) {
-            root = MerkleTree.nodeHash(smallestFirst.next().hash(), root);
+            root = MerkleTree.nodeHash(smallestFirst.next(), root);
         }
         return root;
     }
