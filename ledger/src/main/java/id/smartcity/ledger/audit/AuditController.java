@@ -163,11 +163,12 @@ class AuditController {
     @Operation(summary = "The audit path of an event in the tree of the first treeSize events (RFC 6962)")
     Map<String, Object> inclusion(@RequestParam long position, @RequestParam(required = false) Long treeSize) {
         long size = treeSize == null ? audit.head() : treeSize;
-        MerkleTree tree = audit.tree(size);
+        // Before the tree, which reads every event hash up to the size.
         if (position < 1 || position > size) {
             throw new IllegalArgumentException("Event " + position + " is not in the tree of the first " + size
                     + " events");
         }
+        MerkleTree tree = audit.tree(size);
         String eventHash = audit.events(position, 1).get(0).getString(CanonicalEvent.HASH);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("position", position);
