@@ -39,6 +39,8 @@ public final class MongoViewStore<V> implements ViewStore<V> {
     private final Class<V> type;
     private final String bufferKey;
 
+    private static final String POSITION = "position";
+
     /** {@code positions} keeps, per read model, the last event position its documents include. */
     public MongoViewStore(MongoCollection<Document> collection, MongoCollection<Document> positions, ObjectMapper json,
                           Class<V> type) {
@@ -115,6 +117,14 @@ public final class MongoViewStore<V> implements ViewStore<V> {
         });
     }
 
+    /** Every read model's last position as its flushes recorded them, by collection name, in one round trip. */
+    static Map<String, Long> positions(MongoCollection<Document> positions) {
+        Map<String, Long> byCollection = new HashMap<>();
+        positions.find().forEach(document -> byCollection.put(document.getString("_id"),
+                document.get(POSITION, Number.class).longValue()));
+        return byCollection;
+    }
+
     /**
      * Writes the batch's documents when its last event has been handled. Axon stores the processor's token when the
      * batch commits; writing the documents before that means a crash can only make the token lag behind them, and a
@@ -133,7 +143,7 @@ public final class MongoViewStore<V> implements ViewStore<V> {
             flush(buffer);
             buffer.clear();
         }
-        positions.updateOne(eq("_id", collectionName()), Updates.max("position", position),
+        positions.updateOne(eq("_id", collectionName()), Updates.max(POSITION, position),
                 new UpdateOptions().upsert(true));
     }
 

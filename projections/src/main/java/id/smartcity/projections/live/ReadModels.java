@@ -10,7 +10,6 @@ import id.smartcity.projections.model.PublishedFigureView;
 import id.smartcity.projections.model.RegionView;
 import id.smartcity.projections.reports.ProgrammeSnapshot;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +37,7 @@ public class ReadModels {
 
     public ReadModels(MongoDatabaseFactory mongo) {
         ObjectMapper json = objectMapper();
-        MongoCollection<Document> positions = mongo.getMongoDatabase().getCollection("rm_positions");
-        this.positions = positions;
+        this.positions = mongo.getMongoDatabase().getCollection("rm_positions");
         this.regions = new MongoViewStore<>(mongo.getMongoDatabase().getCollection("rm_regions"), positions, json,
                 RegionView.class);
         this.figures = new MongoViewStore<>(mongo.getMongoDatabase().getCollection("rm_published_figures"),
@@ -80,9 +78,7 @@ public class ReadModels {
      */
     public ProgrammeSnapshot snapshot() {
         // Both positions in one round trip: every report request asks.
-        Map<String, Long> positions = new HashMap<>();
-        this.positions.find().forEach(document -> positions.put(document.getString("_id"),
-                document.get("position", Number.class).longValue()));
+        Map<String, Long> positions = MongoViewStore.positions(this.positions);
         long regionsPosition = positions.getOrDefault(regions.collectionName(), 0L);
         long figuresPosition = positions.getOrDefault(figures.collectionName(), 0L);
         Cached last = cached;
