@@ -6,11 +6,13 @@ import static id.smartcity.app.Commands.selection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -179,6 +181,36 @@ abstract class LedgerApiContract {
         assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
         assertProblem(otherBody, 422, "IDEMPOTENCY_KEY_REUSED");
         assertThat(eventStore.headPosition()).isEqualTo(head);
+    }
+
+    @Test
+    void answersAnImportRetriedAfterACrashInTheImportsShapeOnceTheFirstClaimIsStale() {
+        String lines = """
+                {"command": "SelectRegion", "code": "12.71", "name": "Kota Medan", "kind": "CITY", "cohortYear": 2019, "selectedOn": "2019-02-22"}
+                {"command": "SignMoU", "code": "12.71", "cohortYear": 2019, "signedOn": "2019-05-15", "place": "Jakarta", "virtual": false}
+                """;
+        LedgerClient.Response first = api.postNdjson("/api/imports", OPERATOR, lines, "Idempotency-Key", "medan-2019");
+        assertThat(first.status()).as("%s", first.body()).isEqualTo(201);
+        long head = eventStore.headPosition();
+        // What a crash after the events were stored, before the answer was, leaves: the key claimed, no answer.
+        var keys = mongo.getMongoDatabase().getCollection("idempotency_keys");
+        keys.updateOne(Filters.eq("_id", "operator/medan-2019"), Updates.combine(Updates.set("state", "PENDING"),
+                Updates.unset("body"), Updates.set("claimedAt", Instant.now().toString())));
+
+        LedgerClient.Response tooSoon = api.postNdjson("/api/imports", OPERATOR, lines, "Idempotency-Key",
+                "medan-2019");
+        assertProblem(tooSoon, 409, "IDEMPOTENCY_KEY_IN_PROGRESS");
+        assertThat(Integer.parseInt(tooSoon.header("Retry-After"))).isBetween(1, 31);
+
+        keys.updateOne(Filters.eq("_id", "operator/medan-2019"),
+                Updates.set("claimedAt", Instant.now().minusSeconds(60).toString()));
+        LedgerClient.Response retried = api.postNdjson("/api/imports", OPERATOR, lines, "Idempotency-Key",
+                "medan-2019");
+
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.body()).isEqualTo(first.body());
+        assertThat(retried.body().path("lines").get(1).path("position").asLong()).isEqualTo(head);
+        assertThat(eventStore.headPosition()).as("stored once").isEqualTo(head);
     }
 
     @Test

@@ -70,6 +70,15 @@ public final class BenchmarkSuite {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
+        if (args.length > 0 && args[0].equals("crash-soak")) {
+            CrashSoak.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("ledger")) {
+            // The crash soak's child: the ledger itself, from this jar.
+            id.smartcity.app.SmartCityLedgerApplication.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Map<String, String> options = new LinkedHashMap<>(Map.of("events", "1000000", "small", "100000",
                 "backends", "memory-process,memory,h2", "regions", "800", "query-seconds", "15",
                 "out", "docs/benchmarks.md", "steps", "append,replay,asof,verify,export,queries",

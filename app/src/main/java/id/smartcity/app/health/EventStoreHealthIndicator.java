@@ -20,6 +20,9 @@ class EventStoreHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        builder.up().withDetail("headPosition", eventStore.headPosition());
+        long head = eventStore.headPosition();
+        eventStore.integrityAlarm().ifPresentOrElse(
+                alarm -> builder.outOfService().withDetail("headPosition", head).withDetail("integrityAlarm", alarm),
+                () -> builder.up().withDetail("headPosition", head));
     }
 }

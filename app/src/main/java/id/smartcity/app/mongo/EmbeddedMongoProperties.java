@@ -15,11 +15,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param database the database the ledger uses
  * @param h2Retention how long the H2 file keeps pages that a newer version replaced: the longest a single read of the
  *                    store may take (a scan of 1,000,000 events failed with "Chunk not found" at H2's 45 s)
+ * @param h2CommitInterval how often what the event store did not commit itself (read models, tokens) is committed to
+ *                         the H2 file: H2's own background commit is off (ADR 3)
+ * @param openDamaged open a file that fails the start-up check as it is, to read what it holds (the command line's
+ *                    verify and export, a salvage path), instead of refusing to start
  */
 @ConfigurationProperties("ledger.mongo.embedded")
 public record EmbeddedMongoProperties(@DefaultValue("H2") Backend backend, @DefaultValue("./data") Path dataDir,
                                       @DefaultValue("127.0.0.1") String host, @DefaultValue("0") int port,
                                       @DefaultValue("smartcity") String database,
-                                      @DefaultValue("30m") Duration h2Retention) {
+                                      @DefaultValue("30m") Duration h2Retention,
+                                      @DefaultValue("1s") Duration h2CommitInterval,
+                                      @DefaultValue("false") boolean openDamaged) {
     public enum Backend { H2, MEMORY }
 }

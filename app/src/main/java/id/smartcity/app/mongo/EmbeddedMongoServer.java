@@ -10,6 +10,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +24,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongoServer.class);
     private final MongoBackend backend;
     private final MongoServer server;
+    private static final Duration COMPACT_INTERVAL = Duration.ofMinutes(1);
+    private static final int COMPACT_FILL_RATE = 50;
+    private static final int COMPACT_BYTES = 16 * 1024 * 1024;
     private final InetSocketAddress address;
+    private ScheduledExecutorService committer;
 
     private EmbeddedMongoServer(MongoBackend backend, String host, int port) {
         this.backend = backend;
@@ -42,15 +52,62 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the data folder " + directory, e);
         }
         Path file = directory.resolve("ledger.mv");
+        MVStore store = CommitGatedH2Backend.open(file.toString());
+        CommitGatedH2Backend backend;
+        try {
+            List<H2CrashRepair.Damage> damages = H2CrashRepair.find(store);
+            backend = new CommitGatedH2Backend(store);
+            repair(backend, damages, file.toString(), properties.openDamaged());
+        } catch (RuntimeException e) {
+            store.closeImmediately();
+            throw e;
+        }
         // The embedded server scans a collection in one pass over an MVStore version; H2 frees the pages of replaced
         // versions after its retention time, and a longer scan then fails with "Chunk not found".
-        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
         store.setRetentionTime((int) Math.min(Integer.MAX_VALUE, properties.h2Retention().toMillis()));
-        EmbeddedMongoServer server = new EmbeddedMongoServer(new H2Backend(store), properties.host(),
-                properties.port());
+        EmbeddedMongoServer server = new EmbeddedMongoServer(backend, properties.host(), properties.port());
+        server.startCommitting(backend, properties.h2CommitInterval());
         LOG.info("No MongoDB URI configured: embedded MongoDB (H2 backend, data in {}) on {}", file,
                 server.connectionString(properties.database()));
         return server;
+    }
+
+    private static void repair(CommitGatedH2Backend backend, List<H2CrashRepair.Damage> damages, String file,
+                               boolean openDamaged) {
+        try {
+            H2CrashRepair.complete(backend, damages, file);
+        } catch (EmbeddedStoreDamagedException e) {
+            if (!openDamaged) {
+                throw e;
+            }
+            LOG.warn("{}; opened as it is, to read what it holds", e.getMessage());
+        }
+    }
+
+    /**
+     * H2 no longer commits in the background (ADR 3): what the event store does not commit itself (read models,
+     * tokens) is committed every {@code interval}, and sparsely filled chunks are rewritten now and then.
+     */
+    private void startCommitting(CommitGatedH2Backend h2, Duration interval) {
+        committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "embedded-mongo-commit");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = Math.max(1, interval.toMillis());
+        long compactEvery = Math.max(1, COMPACT_INTERVAL.toMillis() / every);
+        AtomicLong ticks = new AtomicLong();
+        committer.scheduleWithFixedDelay(() -> {
+            try {
+                if (ticks.incrementAndGet() % compactEvery == 0) {
+                    h2.compact(COMPACT_FILL_RATE, COMPACT_BYTES);
+                } else if (h2.hasUnsavedChanges()) {
+                    h2.commit();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Committing the embedded store failed; the next commit tries again", e);
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
     }
 
     public String connectionString(String database) {
@@ -62,7 +119,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return backend instanceof H2Backend h2 ? h2.getMvStore().getRetentionTime() : -1;
     }
 
-    /** Forces what was written to disk: the H2 backend otherwise commits in the background. */
+    /** Writes every whole command so far to disk: the event store calls it before it acknowledges a commit. */
     public void commit() {
         if (backend instanceof H2Backend h2) {
             h2.commit();
@@ -71,6 +128,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (committer != null) {
+            committer.shutdownNow();
+        }
         commit();
         // shutdown() also stops the network threads, which would otherwise keep the JVM alive.
         server.shutdown();

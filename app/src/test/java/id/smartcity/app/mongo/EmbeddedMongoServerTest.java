@@ -18,7 +18,7 @@ class EmbeddedMongoServerTest {
     @Test
     void theH2FileKeepsReplacedPagesForTheConfiguredRetentionAndKeepsWhatWasWritten() {
         EmbeddedMongoProperties properties = new EmbeddedMongoProperties(EmbeddedMongoProperties.Backend.H2, dataDir,
-                "127.0.0.1", 0, "smartcity", Duration.ofMinutes(30));
+                "127.0.0.1", 0, "smartcity", Duration.ofMinutes(30), Duration.ofSeconds(1), false);
         EmbeddedMongoServer server = EmbeddedMongoServer.start(properties);
         try (MongoClient client = MongoClients.create(server.connectionString("smartcity"))) {
             client.getDatabase("smartcity").getCollection("probe").insertOne(new Document("_id", 1L));

@@ -56,7 +56,13 @@ public final class AuditLog {
                             "No event at position " + position + " of " + size);
                 }
                 byte[] stored = storedHash(event);
-                if (stored == null || !Arrays.equals(CanonicalEvent.chain(previous, event), stored)) {
+                boolean chains = stored != null && Arrays.equals(CanonicalEvent.chain(previous, event), stored);
+                byte[] chainedTo = recordedPrevious(event);
+                if (chainedTo != null && !Arrays.equals(chainedTo, previous)
+                        && (chains || Arrays.equals(CanonicalEvent.chain(chainedTo, event), stored))) {
+                    return predecessorChanged(position, previous, chainedTo, chains);
+                }
+                if (!chains) {
                     return classify(position, previous, event, size);
                 }
                 previous = stored;
@@ -100,6 +106,25 @@ public final class AuditLog {
         return Verification.ok(size, now);
     }
 
+    /**
+     * The event at {@code position} records the hash it was chained to, and the event before it no longer has that
+     * hash, although it matches its own content: that event was changed and its hash recomputed, and, if this one
+     * still chains, every hash after it too.
+     */
+    private Verification predecessorChanged(long position, byte[] previous, byte[] chainedTo, boolean rehashed) {
+        if (position == 1) {
+            return Verification.broken(0, 1, Verification.Kind.PAYLOAD_CHANGED, "The event at 1 records a"
+                    + " predecessor, " + CanonicalEvent.hex(chainedTo) + ", and the first event has none");
+        }
+        Document altered = log.eventAt(position - 1);
+        return Verification.broken(position - 2, position - 1, Verification.Kind.PAYLOAD_CHANGED, "The event at "
+                + (position - 1) + " (" + altered.getString(EventLog.TYPE) + ", "
+                + altered.getString(EventLog.AGGREGATE_ID) + ") was changed and its hash recomputed"
+                + (rehashed ? ", and the hashes after it" : "") + ": the event at " + position + " was chained to "
+                + CanonicalEvent.hex(chainedTo) + ", the event at " + (position - 1) + " now has "
+                + CanonicalEvent.hex(previous));
+    }
+
     /** Says how the chain broke at {@code position}, given the verified hash before it. */
     private Verification classify(long position, byte[] previous, Document event, long size) {
         long verified = position - 1;
@@ -140,6 +165,15 @@ public final class AuditLog {
 
     private static byte[] storedHash(Document event) {
         String hash = event.getString(CanonicalEvent.HASH);
+        try {
+            return hash == null ? null : CanonicalEvent.unhex(hash);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static byte[] recordedPrevious(Document event) {
+        String hash = event.getString(CanonicalEvent.PREVIOUS);
         try {
             return hash == null ? null : CanonicalEvent.unhex(hash);
         } catch (IllegalArgumentException e) {

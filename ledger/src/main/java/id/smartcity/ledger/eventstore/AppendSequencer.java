@@ -8,8 +8,6 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -20,10 +18,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -54,6 +55,8 @@ final class AppendSequencer implements AutoCloseable {
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean running = true;
+    /** Why appends are refused: the head does not match the stored log; null while it does. */
+    private volatile LedgerIntegrityException alarm;
     private Head head;
     /**
      * Last sequence numbers (-1: no stream yet) as of {@code head}: true while no other writer commits, which the
@@ -71,7 +74,14 @@ final class AppendSequencer implements AutoCloseable {
         this.durability = durability;
         this.clock = clock;
         this.maxBatchEvents = maxBatchEvents;
-        this.head = completePendingCommit();
+        Head start;
+        try {
+            start = completePendingCommit();
+        } catch (LedgerIntegrityException e) {
+            raise(e);
+            start = null;
+        }
+        this.head = start;
         this.writer = new Thread(this::run, "event-sequencer");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -124,6 +134,10 @@ final class AppendSequencer implements AutoCloseable {
     }
 
     private void commit(List<Request> batch) {
+        if (alarm != null && !clearAlarm()) {
+            batch.forEach(request -> request.result.completeExceptionally(alarm));
+            return;
+        }
         List<Request> waiting = batch;
         for (int attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
             Numbered commit;
@@ -137,6 +151,10 @@ final class AppendSequencer implements AutoCloseable {
                     head = reloadHead();
                     continue;
                 }
+            } catch (LedgerIntegrityException e) {
+                raise(e);
+                waiting.forEach(request -> request.result.completeExceptionally(e));
+                return;
             } catch (RuntimeException e) {
                 LOG.warn("Commit failed before it was stored", e);
                 waiting.forEach(request -> request.result.completeExceptionally(
@@ -262,6 +280,9 @@ final class AppendSequencer implements AutoCloseable {
                 Document meta = new Document(event.get(EventLog.META, Document.class));
                 meta.put(LedgerMetadata.RECORDED_AT, recordedAt.toString());
                 document.put(EventLog.META, meta);
+                // The hash this event is chained to, kept in it: verify can then tell an event that was changed and
+                // had its hash recomputed (the next event names another predecessor) from the next event itself.
+                document.put(CanonicalEvent.PREVIOUS, CanonicalEvent.hex(hash));
                 hash = CanonicalEvent.chain(hash, document);
                 document.put(CanonicalEvent.HASH, CanonicalEvent.hex(hash));
                 numbered.add(document);
@@ -281,45 +302,124 @@ final class AppendSequencer implements AutoCloseable {
         return updated != null;
     }
 
-    /** Reads the head and, if a commit was not yet written out (a crash, or another instance mid-way), finishes it. */
+    /**
+     * Reads the head and, if a commit was not yet written out (a crash, or another instance mid-way), finishes it;
+     * then confirms the head against the last stored event before anything is chained onto it.
+     */
     private Head completePendingCommit() {
-        Document document = log.readHead();
-        long position = document.getLong(EventLog.POSITION);
-        List<Document> pending = document.getList(EventLog.PENDING, Document.class);
-        if (pending != null && !pending.isEmpty()) {
-            LOG.info("Completing the commit of positions {}..{}", pending.get(0).getLong(EventLog.ID), position);
-            writeOut(pending, position);
-            durability.flush();
+        while (true) {
+            Document document = log.readHead();
+            long position = document.getLong(EventLog.POSITION);
+            List<Document> pending = document.getList(EventLog.PENDING, Document.class);
+            if (pending != null && !pending.isEmpty()) {
+                LOG.info("Completing the commit of positions {}..{}", pending.get(0).getLong(EventLog.ID), position);
+                writeOut(pending, position);
+                durability.flush();
+            }
+            if (log.eventAt(position + 1) != null && log.readHead().getLong(EventLog.POSITION) != position) {
+                continue; // another instance committed meanwhile: look at its head instead
+            }
+            String last = document.getString(EventLog.LAST_RECORDED_AT);
+            String lastHash = document.getString(EventLog.LAST_HASH);
+            confirm(position, lastHash);
+            return new Head(position, last == null ? null : Instant.parse(last),
+                    lastHash == null ? CanonicalEvent.GENESIS : CanonicalEvent.unhex(lastHash));
         }
-        String last = document.getString(EventLog.LAST_RECORDED_AT);
-        String lastHash = document.getString(EventLog.LAST_HASH);
-        return new Head(position, last == null ? null : Instant.parse(last),
-                lastHash == null ? CanonicalEvent.GENESIS : CanonicalEvent.unhex(lastHash));
+    }
+
+    /**
+     * The head names the last position and its hash; new events are chained from that hash. It must be the hash the
+     * last stored event has, and that event must match its own content, or a forged head (or a forged last event)
+     * would be built upon and the break would show up later, at a genuine event.
+     */
+    private void confirm(long position, String headHash) {
+        if (log.eventAt(position + 1) != null && log.readHead().getLong(EventLog.POSITION) == position) {
+            throw new LedgerIntegrityException("The head names position " + position
+                    + " as the last, but an event is stored at " + (position + 1));
+        }
+        if (position == 0) {
+            if (headHash != null) {
+                throw new LedgerIntegrityException("The head records hash " + headHash + " for an empty log");
+            }
+            return;
+        }
+        Document last = log.eventAt(position);
+        if (last == null) {
+            throw new LedgerIntegrityException("The head names position " + position + ", where no event is stored");
+        }
+        String stored = last.getString(CanonicalEvent.HASH);
+        if (!Objects.equals(stored, headHash)) {
+            throw new LedgerIntegrityException("The head records hash " + headHash + " for position " + position
+                    + ", the event stored there has " + stored);
+        }
+        Document before = position == 1 ? null : log.eventAt(position - 1);
+        byte[] previous = position == 1 ? CanonicalEvent.GENESIS
+                : before == null || before.getString(CanonicalEvent.HASH) == null ? null
+                : CanonicalEvent.unhex(before.getString(CanonicalEvent.HASH));
+        if (previous == null || !CanonicalEvent.hex(CanonicalEvent.chain(previous, last)).equals(stored)) {
+            throw new LedgerIntegrityException("The last event, at position " + position
+                    + ", does not match its hash");
+        }
+    }
+
+    private void raise(LedgerIntegrityException e) {
+        if (alarm == null || !alarm.getMessage().equals(e.getMessage())) {
+            LOG.error("Appends refused: {}. Run verify (GET /api/audit/verify) and have an auditor look before the"
+                    + " ledger records anything more.", e.getMessage());
+        }
+        alarm = e;
+    }
+
+    /** Looks at the head again: appends go on once it matches the stored log (an operator restored it). */
+    private boolean clearAlarm() {
+        try {
+            knownSequences.clear();
+            head = completePendingCommit();
+            alarm = null;
+            LOG.warn("The head matches the stored log again: appends resume at position {}", head.position + 1);
+            return true;
+        } catch (LedgerIntegrityException e) {
+            alarm = e;
+            return false;
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the head of the event log", e);
+            return false;
+        }
+    }
+
+    /** Why appends are refused, if they are. */
+    Optional<String> integrityAlarm() {
+        LedgerIntegrityException current = alarm;
+        return current == null ? Optional.empty() : Optional.of(current.getMessage());
     }
 
     private Head safeReload() {
         try {
             return completePendingCommit();
+        } catch (LedgerIntegrityException e) {
+            raise(e);
+            return head;
         } catch (RuntimeException e) {
             LOG.warn("Could not reload the head of the event log", e);
             return head;
         }
     }
 
-    /** Idempotent: writing out the same commit twice, from two instances at once, gives the same documents. */
+    /**
+     * Idempotent: writing out the same commit twice, from two instances at once or after a crash, gives the same
+     * documents. A position already holding the same event counts as written; one holding another event is an alarm.
+     */
     private void writeOut(List<Document> documents, long end) {
         try {
-            log.events().insertMany(documents, new InsertManyOptions().ordered(true));
+            log.events().insertMany(documents, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             boolean onlyDuplicates = e.getWriteErrors().stream()
                     .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
             if (!onlyDuplicates) {
                 throw e;
             }
-            List<WriteModel<Document>> replacements = new ArrayList<>(documents.size());
-            documents.forEach(document -> replacements.add(new ReplaceOneModel<>(
-                    eq(EventLog.ID, document.getLong(EventLog.ID)), document, new ReplaceOptions().upsert(true))));
-            log.events().bulkWrite(replacements);
+            List<Document> present = e.getWriteErrors().stream().map(error -> documents.get(error.getIndex())).toList();
+            confirmWritten(present);
         }
         Map<String, List<Document>> byAggregate = new LinkedHashMap<>();
         documents.stream().filter(document -> document.getString(EventLog.AGGREGATE_TYPE) != null).forEach(
@@ -340,6 +440,26 @@ final class AppendSequencer implements AutoCloseable {
         }
         log.head().updateOne(and(eq(EventLog.ID, EventLog.HEAD_ID), eq(EventLog.POSITION, end)),
                 Updates.combine(Updates.set(EventLog.MATERIALIZED, end), Updates.unset(EventLog.PENDING)));
+    }
+
+    /** Each of these events was refused as a duplicate: the same event must be stored at its position. */
+    private void confirmWritten(List<Document> expected) {
+        Map<Long, Document> stored = new HashMap<>();
+        long first = expected.stream().mapToLong(document -> document.getLong(EventLog.ID)).min().orElse(1);
+        long last = expected.stream().mapToLong(document -> document.getLong(EventLog.ID)).max().orElse(0);
+        log.eventsBetween(first, last).forEach(document -> stored.put(document.getLong(EventLog.ID), document));
+        for (Document event : expected) {
+            Document found = stored.get(event.getLong(EventLog.ID));
+            if (found == null) {
+                throw new LedgerIntegrityException("Event " + event.getString(EventLog.EVENT_ID) + " of position "
+                        + event.getLong(EventLog.ID) + " is refused as a duplicate but is not stored there");
+            }
+            if (!Arrays.equals(CanonicalEvent.bytes(found), CanonicalEvent.bytes(event))
+                    || !Objects.equals(found.getString(CanonicalEvent.HASH), event.getString(CanonicalEvent.HASH))) {
+                throw new LedgerIntegrityException("Position " + event.getLong(EventLog.ID)
+                        + " holds another event than the commit being completed");
+            }
+        }
     }
 
     private void answer(List<Request> accepted, List<Document> documents) {

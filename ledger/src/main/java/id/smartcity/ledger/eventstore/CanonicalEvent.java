@@ -19,6 +19,8 @@ import org.bson.types.Decimal128;
  */
 public final class CanonicalEvent {
     public static final String HASH = "hash";
+    /** The hash of the event before, as it was when this one was chained to it; part of the canonical bytes. */
+    public static final String PREVIOUS = "previous";
     public static final byte[] GENESIS = new byte[32];
     private static final HexFormat HEX = HexFormat.of();
 

@@ -68,6 +68,11 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine implemen
         AppendReceipts.record(appended);
     }
 
+    /** Why appends are refused, when the head does not match the stored log (an alarm for an auditor). */
+    public Optional<String> integrityAlarm() {
+        return sequencer.integrityAlarm();
+    }
+
     private static Document toDocument(EventMessage<?> event, Serializer serializer) {
         SerializedObject<JsonNode> payload = event.serializePayload(serializer, JsonNode.class);
         SerializedObject<JsonNode> metaData = event.serializeMetaData(serializer, JsonNode.class);

@@ -35,20 +35,22 @@ class CommandExecution {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String CORRELATION_ID = "X-Correlation-Id";
     static final String CLIENT = "X-Client-Application";
-    private static final Duration STALE_CLAIM = Duration.ofSeconds(30);
 
     private final CommandDispatcher dispatcher;
     private final IdempotencyStore idempotency;
     private final ObjectMapper json;
     private final MongoEventStorageEngine eventStore;
     private final Counter accepted;
+    private final Duration claimTimeout;
 
     CommandExecution(CommandDispatcher dispatcher, IdempotencyStore idempotency, ObjectMapper json,
-                     MongoEventStorageEngine eventStore, ObjectProvider<MeterRegistry> meters) {
+                     MongoEventStorageEngine eventStore, ObjectProvider<MeterRegistry> meters,
+                     IdempotencyProperties properties) {
         this.dispatcher = dispatcher;
         this.idempotency = idempotency;
         this.json = json;
         this.eventStore = eventStore;
+        this.claimTimeout = properties.claimTimeout();
         this.accepted = Counter.builder("ledger.commands").tag("outcome", "accepted").tag("code", "ACCEPTED")
                 .description("Commands answered, by outcome and rule code")
                 .register(meters.getIfAvailable(SimpleMeterRegistry::new));
@@ -71,18 +73,23 @@ class CommandExecution {
             List<AppendedEvent> events = dispatcher.dispatch(command.get(), origin);
             accepted.increment();
             return ResponseEntity.created(location).body(Accepted.of(events));
-        });
+        }, events -> ResponseEntity.created(location).body(Accepted.of(events)));
     }
 
-    /** Answers a request once; the same key and body again get that answer, another body with the key is refused. */
+    /**
+     * Answers a request once; the same key and body again get that answer, another body with the key is refused.
+     * {@code fromEvents} gives the answer from the events alone, for a retry whose first attempt stored its events and
+     * stopped before answering (a crash): in the same shape as the first answer would have been.
+     */
     ResponseEntity<Object> idempotently(HttpServletRequest request, Principal principal, Object body,
-                                        Function<CommandOrigin, ResponseEntity<Object>> handler) {
+                                        Function<CommandOrigin, ResponseEntity<Object>> handler,
+                                        Function<List<AppendedEvent>, ResponseEntity<Object>> fromEvents) {
         CommandOrigin origin = origin(request, principal);
         if (origin.idempotencyKey() == null) {
             return withCorrelation(handler.apply(origin), origin);
         }
         IdempotencyStore.Claim claim = idempotency.claim(origin.principal(), origin.idempotencyKey(),
-                fingerprint(request, body), STALE_CLAIM);
+                fingerprint(request, body), claimTimeout);
         if (claim instanceof IdempotencyStore.Replay replay) {
             return withCorrelation(ResponseEntity.status(replay.status()).header("Idempotent-Replayed", "true")
                     .body(replay.body()), origin);
@@ -91,7 +98,7 @@ class CommandExecution {
         String id = claimed.id();
         ResponseEntity<Object> answer;
         try {
-            answer = claimed.takenOver() ? storedBefore(origin).orElseGet(() -> handler.apply(origin))
+            answer = claimed.takenOver() ? storedBefore(origin).map(fromEvents).orElseGet(() -> handler.apply(origin))
                     : handler.apply(origin);
         } catch (RuntimeException e) {
             idempotency.release(id);
@@ -108,10 +115,9 @@ class CommandExecution {
     }
 
     /** The holder of a claim that went stale may have stored its events and died before answering. */
-    private Optional<ResponseEntity<Object>> storedBefore(CommandOrigin origin) {
+    private Optional<List<AppendedEvent>> storedBefore(CommandOrigin origin) {
         List<AppendedEvent> events = eventStore.eventsWithIdempotencyKey(origin.principal(), origin.idempotencyKey());
-        return events.isEmpty() ? Optional.empty()
-                : Optional.of(ResponseEntity.status(HttpStatus.CREATED).body(Accepted.of(events)));
+        return events.isEmpty() ? Optional.empty() : Optional.of(events);
     }
 
     private static ResponseEntity<Object> withCorrelation(ResponseEntity<Object> answer, CommandOrigin origin) {

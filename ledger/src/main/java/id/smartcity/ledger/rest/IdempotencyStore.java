@@ -62,7 +62,7 @@ class IdempotencyStore {
             return claim(principal, key, fingerprint, staleAfter);
         }
         if (!fingerprint.equals(existing.getString("fingerprint"))) {
-            throw new IdempotencyKeyException(IdempotencyKeyException.Reason.REUSED, key);
+            throw IdempotencyKeyException.reused(key);
         }
         if (DONE.equals(existing.getString("state"))) {
             Map<String, Object> body = existing.get("body", Document.class);
@@ -70,13 +70,14 @@ class IdempotencyStore {
         }
         Instant claimedAt = Instant.parse(existing.getString("claimedAt"));
         if (claimedAt.plus(staleAfter).isAfter(now)) {
-            throw new IdempotencyKeyException(IdempotencyKeyException.Reason.IN_PROGRESS, key);
+            throw IdempotencyKeyException.inProgress(key,
+                    Math.max(1, Duration.between(now, claimedAt.plus(staleAfter)).toSeconds() + 1));
         }
         // The earlier holder stopped answering: take the claim over, unless someone else just did.
         Document taken = keys.findOneAndUpdate(and(eq("_id", id), eq("state", PENDING),
                 eq("claimedAt", existing.getString("claimedAt"))), Updates.set("claimedAt", now.toString()));
         if (taken == null) {
-            throw new IdempotencyKeyException(IdempotencyKeyException.Reason.IN_PROGRESS, key);
+            throw IdempotencyKeyException.inProgress(key, staleAfter.toSeconds());
         }
         return new Claimed(id, true);
     }

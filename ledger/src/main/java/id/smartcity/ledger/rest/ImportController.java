@@ -87,7 +87,8 @@ class ImportController {
                     "IMPORT_SIZE", "An import holds 1 to " + MAX_LINES + " commands",
                     "This import holds " + numbered.size() + " commands"));
         }
-        return commands.idempotently(request, principal, body, origin -> run(numbered, origin));
+        return commands.idempotently(request, principal, body, origin -> run(numbered, origin),
+                events -> created(describe(numbered), events));
     }
 
     private ResponseEntity<Object> run(List<NumberedLine> numbered, CommandOrigin origin) {
@@ -126,26 +127,43 @@ class ImportController {
                 return ResponseEntity.unprocessableEntity().body(problem);
             }
             batch.commit();
-            List<AppendedEvent> events = receipt.events();
-            // Every command of the ledger becomes exactly one event, so line i got the i-th position.
-            if (events.size() == report.size()) {
-                for (int i = 0; i < report.size(); i++) {
-                    report.get(i).put("position", events.get(i).position());
-                    report.get(i).put("eventId", events.get(i).eventId());
-                }
-            }
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("imported", report.size());
-            answer.put("firstPosition", events.isEmpty() ? null : events.get(0).position());
-            answer.put("lastPosition", events.isEmpty() ? null : events.get(events.size() - 1).position());
-            answer.put("lines", report);
-            return ResponseEntity.created(URI.create("/api/imports")).body(answer);
+            return created(report, receipt.events());
         } catch (RuntimeException e) {
             if (batch.isActive()) {
                 batch.rollback(e);
             }
             throw CommandDispatcher.unwrap(e);
         }
+    }
+
+    /** The 201 answer: each line with the position and event it got. */
+    private static ResponseEntity<Object> created(List<Map<String, Object>> report, List<AppendedEvent> events) {
+        // Every command of the ledger becomes exactly one event, so line i got the i-th position.
+        if (events.size() == report.size()) {
+            for (int i = 0; i < report.size(); i++) {
+                report.get(i).put("position", events.get(i).position());
+                report.get(i).put("eventId", events.get(i).eventId());
+            }
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("imported", report.size());
+        answer.put("firstPosition", events.isEmpty() ? null : events.get(0).position());
+        answer.put("lastPosition", events.isEmpty() ? null : events.get(events.size() - 1).position());
+        answer.put("lines", report);
+        return ResponseEntity.created(URI.create("/api/imports")).body(answer);
+    }
+
+    /** The lines of an import that was stored whole before (its retry after a crash), described without running. */
+    private List<Map<String, Object>> describe(List<NumberedLine> numbered) {
+        List<Map<String, Object>> report = new ArrayList<>(numbered.size());
+        for (NumberedLine line : numbered) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("line", line.number());
+            parse(line.text(), entry);
+            entry.put("status", "accepted");
+            report.add(entry);
+        }
+        return report;
     }
 
     private Object parse(String text, Map<String, Object> entry) {

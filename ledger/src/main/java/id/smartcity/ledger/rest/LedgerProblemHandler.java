@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import id.smartcity.ledger.eventstore.LedgerIntegrityException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -69,18 +70,29 @@ class LedgerProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(IdempotencyKeyException.class)
-    ProblemDetail idempotencyKey(IdempotencyKeyException e) {
-        return e.reason() == IdempotencyKeyException.Reason.REUSED
-                ? Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED",
-                "An idempotency key names one request", e.getMessage())
-                : Problems.of(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_IN_PROGRESS",
-                "The first request with this key has not been answered yet", e.getMessage());
+    ResponseEntity<ProblemDetail> idempotencyKey(IdempotencyKeyException e) {
+        if (e.reason() == IdempotencyKeyException.Reason.REUSED) {
+            return ResponseEntity.unprocessableEntity().body(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY,
+                    "IDEMPOTENCY_KEY_REUSED", "An idempotency key names one request", e.getMessage()));
+        }
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(Problems.of(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_IN_PROGRESS",
+                        "The first request with this key has not been answered yet", e.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The request is malformed",
                 "'" + e.getValue() + "' is not a valid " + e.getName());
+    }
+
+    @ExceptionHandler(LedgerIntegrityException.class)
+    ProblemDetail integrityAlarm(LedgerIntegrityException e) {
+        // The sequencer logged the alarm once; a stack trace per refused command would bury it.
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "LEDGER_INTEGRITY_ALARM",
+                "The ledger records nothing while its stored log does not match its head",
+                e.getMessage() + "; an auditor should run verify");
     }
 
     @ExceptionHandler(EventStoreException.class)

@@ -96,6 +96,37 @@ class TamperEvidenceTest {
     }
 
     @Test
+    void namesAnEventThatWasChangedAndHadItsHashRecomputedNotTheOneAfterIt() {
+        Document event = at(3);
+        event.put("payload", new Document(event.get("payload", Document.class)).append("name", "Kota Palsu"));
+        String rehashed = CanonicalEvent.hex(CanonicalEvent.chain(CanonicalEvent.unhex(at(2).getString("hash")),
+                event));
+        events.updateOne(Filters.eq("_id", 3L), Updates.combine(Updates.set("payload.name", "Kota Palsu"),
+                Updates.set("hash", rehashed)));
+
+        Verification.Break found = verify();
+
+        assertThat(found.position()).isEqualTo(3);
+        assertThat(found.kind()).isEqualTo(Verification.Kind.PAYLOAD_CHANGED);
+        assertThat(found.detail()).contains("changed and its hash recomputed").contains("event at 4 was chained to");
+    }
+
+    @Test
+    void namesTheChangedEventOfARewriteThatRecomputedEveryLaterHashButNotTheirLinks() {
+        events.updateOne(Filters.eq("_id", 2L), Updates.set("payload.place", "Bandung"));
+        byte[] previous = CanonicalEvent.unhex(at(1).getString("hash"));
+        for (long p = 2; p <= EVENTS; p++) {
+            previous = CanonicalEvent.chain(previous, at(p));
+            events.updateOne(Filters.eq("_id", p), Updates.set("hash", CanonicalEvent.hex(previous)));
+        }
+        mongo.database().getCollection(EventLog.HEAD).updateOne(Filters.eq("_id", "head"),
+                Updates.set("lastHash", CanonicalEvent.hex(previous)));
+
+        assertThat(verify()).extracting(Verification.Break::position, Verification.Break::kind)
+                .containsExactly(2L, Verification.Kind.PAYLOAD_CHANGED);
+    }
+
+    @Test
     void namesAChangedRecordedTime() {
         events.updateOne(Filters.eq("_id", 7L), Updates.set("meta.recordedAt", "2017-01-01T00:00:00.000Z"));
 
@@ -179,13 +210,16 @@ class TamperEvidenceTest {
     @Test
     void catchesAConsistentlyRewrittenChainAgainstADigestKeptBefore() {
         Digest kept = audit.digest();
-        // Rewrite history: change event 2 and recompute every hash after it, and the head, so the chain holds.
+        // Rewrite history as one who knows the specification: change event 2 and recompute every link and hash after
+        // it, and the head, so the chain holds.
         events.updateOne(Filters.eq("_id", 2L), Updates.set("payload.place", "Bandung"));
         byte[] previous = CanonicalEvent.unhex(at(1).getString("hash"));
         for (long p = 2; p <= EVENTS; p++) {
             Document event = at(p);
+            event.put(CanonicalEvent.PREVIOUS, CanonicalEvent.hex(previous));
             previous = CanonicalEvent.chain(previous, event);
-            events.updateOne(Filters.eq("_id", p), Updates.set("hash", CanonicalEvent.hex(previous)));
+            events.updateOne(Filters.eq("_id", p), Updates.combine(Updates.set(CanonicalEvent.PREVIOUS,
+                    event.getString(CanonicalEvent.PREVIOUS)), Updates.set("hash", CanonicalEvent.hex(previous))));
         }
         mongo.database().getCollection(EventLog.HEAD).updateOne(Filters.eq("_id", "head"),
                 Updates.set("lastHash", CanonicalEvent.hex(previous)));

@@ -234,12 +234,10 @@ class MongoEventStorageEngineTest {
         engine.appendEvents(selected("73.71", 0));
         engine.close();
         // A crash right after the commit point: the head holds the events, the events collection does not.
-        Document pendingEvent = mongo.database().getCollection(EventLog.EVENTS).find(Filters.eq("_id", 1L)).first();
-        pendingEvent.put("_id", 2L);
-        pendingEvent.put("eventId", "pending-event");
-        pendingEvent.put("aggregateId", "32.73");
+        Document pendingEvent = pendingAfter(1L, "32.73");
         mongo.database().getCollection(EventLog.HEAD).updateOne(Filters.eq("_id", "head"),
-                Updates.combine(Updates.set("position", 2L), Updates.set("pending", List.of(pendingEvent))));
+                Updates.combine(Updates.set("position", 2L), Updates.set("pending", List.of(pendingEvent)),
+                        Updates.set("lastHash", pendingEvent.getString("hash"))));
         assertThat(positions(engine)).containsExactly(1L);
 
         MongoEventStorageEngine restarted = engine();
@@ -248,6 +246,115 @@ class MongoEventStorageEngineTest {
         assertThat(restarted.lastSequenceNumberFor("32.73")).contains(0L);
         restarted.appendEvents(mou("32.73", 1));
         assertThat(positions(restarted)).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void completesAnInterruptedWriteOutWhoseEventsAreAlreadyStored() {
+        MongoEventStorageEngine engine = engine();
+        engine.appendEvents(selected("73.71", 0));
+        engine.appendEvents(selected("32.73", 0), mou("32.73", 1));
+        engine.close();
+        // A crash after the events were written out but before the head let go of them.
+        List<Document> written = events().find(Filters.in("_id", 2L, 3L)).into(new ArrayList<>());
+        head().updateOne(Filters.eq("_id", "head"), Updates.combine(Updates.set("pending", written),
+                Updates.set("materialized", 1L)));
+
+        MongoEventStorageEngine restarted = engine();
+
+        assertThat(restarted.integrityAlarm()).isEmpty();
+        assertThat(positions(restarted)).containsExactly(1L, 2L, 3L);
+        restarted.appendEvents(selected("35.71", 0));
+        assertThat(positions(restarted)).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void cannotCompleteAWriteOutOverAnotherEventAndSaysSo() {
+        MongoEventStorageEngine engine = engine();
+        engine.appendEvents(selected("73.71", 0));
+        engine.appendEvents(selected("32.73", 0));
+        engine.close();
+        List<Document> written = events().find(Filters.eq("_id", 2L)).into(new ArrayList<>());
+        head().updateOne(Filters.eq("_id", "head"), Updates.combine(Updates.set("pending", written),
+                Updates.set("materialized", 1L)));
+        events().updateOne(Filters.eq("_id", 2L), Updates.set("payload.name", "Kota Palsu"));
+
+        MongoEventStorageEngine restarted = engine();
+
+        assertThat(restarted.integrityAlarm()).hasValueSatisfying(alarm ->
+                assertThat(alarm).contains("Position 2 holds another event"));
+        assertThatThrownBy(() -> restarted.appendEvents(selected("35.71", 0)))
+                .isInstanceOf(LedgerIntegrityException.class);
+        assertThat(events().countDocuments()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesToChainOntoAForgedHeadAndResumesOnceItIsRestored() {
+        MongoEventStorageEngine engine = engine();
+        engine.appendEvents(selected("73.71", 0));
+        engine.appendEvents(selected("32.73", 0));
+        engine.close();
+        String genuine = head().find().first().getString("lastHash");
+        head().updateOne(Filters.eq("_id", "head"), Updates.set("lastHash", "ab".repeat(32)));
+
+        MongoEventStorageEngine restarted = engine();
+
+        assertThat(restarted.integrityAlarm()).hasValueSatisfying(alarm -> assertThat(alarm)
+                .contains("The head records hash " + "ab".repeat(32) + " for position 2"));
+        assertThatThrownBy(() -> restarted.appendEvents(selected("35.71", 0)))
+                .isInstanceOf(LedgerIntegrityException.class);
+        assertThat(events().countDocuments()).isEqualTo(2);
+
+        head().updateOne(Filters.eq("_id", "head"), Updates.set("lastHash", genuine));
+        restarted.appendEvents(selected("35.71", 0));
+
+        assertThat(restarted.integrityAlarm()).isEmpty();
+        assertThat(positions(restarted)).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void refusesToAppendWhenAnEventLiesBeyondTheHeadOrTheLastEventWasChanged() {
+        MongoEventStorageEngine engine = engine();
+        engine.appendEvents(selected("73.71", 0));
+        engine.appendEvents(selected("32.73", 0));
+        engine.close();
+        events().insertOne(pendingAfter(2L, "35.71"));
+
+        MongoEventStorageEngine beyond = engine();
+
+        assertThat(beyond.integrityAlarm()).hasValueSatisfying(alarm ->
+                assertThat(alarm).contains("an event is stored at 3"));
+        beyond.close();
+        events().deleteOne(Filters.eq("_id", 3L));
+        events().updateOne(Filters.eq("_id", 2L), Updates.set("payload.name", "Kota Palsu"));
+
+        MongoEventStorageEngine changed = engine();
+
+        assertThat(changed.integrityAlarm()).hasValueSatisfying(alarm ->
+                assertThat(alarm).contains("The last event, at position 2, does not match its hash"));
+        assertThatThrownBy(() -> changed.appendEvents(selected("35.71", 0)))
+                .isInstanceOf(LedgerIntegrityException.class);
+    }
+
+    /** A well-formed event for position {@code previous + 1} of a new region, chained to the event at previous. */
+    private Document pendingAfter(long previous, String code) {
+        Document before = events().find(Filters.eq("_id", previous)).first();
+        Document event = new Document(before);
+        event.put("_id", previous + 1);
+        event.put("eventId", "pending-" + code);
+        event.put("aggregateId", code);
+        event.put("seq", 0L);
+        event.put(CanonicalEvent.PREVIOUS, before.getString("hash"));
+        event.put("hash", CanonicalEvent.hex(CanonicalEvent.chain(CanonicalEvent.unhex(before.getString("hash")),
+                event)));
+        return event;
+    }
+
+    private com.mongodb.client.MongoCollection<Document> events() {
+        return mongo.database().getCollection(EventLog.EVENTS);
+    }
+
+    private com.mongodb.client.MongoCollection<Document> head() {
+        return mongo.database().getCollection(EventLog.HEAD);
     }
 
     @Test

@@ -1,0 +1,463 @@
+package id.smartcity.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.smartcity.app.SmartCityLedgerApplication;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Kills the ledger (SIGKILL) while it writes out large imports on the embedded H2 store, aimed at the moments the
+ * store writes its file, restarts it on the same folder, and checks what a ledger promises: it starts, every event
+ * it acknowledged is still at its position, positions stay gap-free, verify says OK, and an import retried with its
+ * key is stored exactly once. Prints one line per kill and a summary; exits non-zero if any promise was broken.
+ *
+ * <p>{@code java -jar benchmark/target/smartcity-benchmark.jar crash-soak --kills 100} (options below).
+ */
+public final class CrashSoak {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> PROVINCES = List.of("11", "12", "13", "14", "15", "16", "17", "18", "19", "21",
+            "31", "32", "33", "34", "35", "36", "51", "52", "53", "61", "62", "63", "64", "65", "71", "72", "73", "74",
+            "75", "76", "81", "82", "91", "92");
+
+    /** The retry of a killed import waits this long for the dead request's claim on its key. */
+    private static final String CLAIM_TIMEOUT = "3s";
+    private final Options options;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Random random;
+    private final Map<Long, String> acknowledged = new HashMap<>();
+    private final List<String> regions = new ArrayList<>();
+    private final Result result = new Result();
+    private Process ledger;
+    private int port;
+    private Properties passwords;
+
+    /**
+     * @param kills        how many kills must land while an import is being written out (aimed kills)
+     * @param lines        commands per import: one commit of that many events
+     * @param dataDir      the data folder, created empty
+     * @param verifyEvery  a full verify every so many kills (and at the end)
+     * @param ledger       the command that starts the ledger; the soak adds its port and data folder
+     */
+    public record Options(int kills, int lines, Path dataDir, long seed, int verifyEvery, List<String> ledger) {
+    }
+
+    /** What the soak found. */
+    public static final class Result {
+        public int aimedKills;
+        public int otherKills;
+        public int restarts;
+        public int failedStarts;
+        public long lostAcknowledged;
+        public int gapsOrBrokenVerifies;
+        public int retriesNotExactlyOnce;
+        public int answeredBeforeKill;
+        public long events;
+        public long fileBytes;
+        public final List<String> problems = new ArrayList<>();
+
+        public boolean clean() {
+            return failedStarts == 0 && lostAcknowledged == 0 && gapsOrBrokenVerifies == 0
+                    && retriesNotExactlyOnce == 0 && problems.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "aimed kills " + aimedKills + " (+" + otherKills + " not during a write-out), restarts " + restarts
+                    + ", folders that failed to start " + failedStarts + ", acknowledged events lost "
+                    + lostAcknowledged + ", gaps or broken verifies " + gapsOrBrokenVerifies
+                    + ", retried imports not stored exactly once " + retriesNotExactlyOnce + ", imports answered"
+                    + " before their kill " + answeredBeforeKill + ", events in the log " + events + ", data file "
+                    + fileBytes / (1024 * 1024) + " MiB" + (problems.isEmpty() ? "" : "; problems: " + problems);
+        }
+    }
+
+    public CrashSoak(Options options) {
+        this.options = options;
+        this.random = new Random(options.seed());
+    }
+
+    /** The command line: {@code crash-soak [--kills N] [--lines N] [--data-dir DIR] [--seed N] [--verify-every N]}. */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> given = new LinkedHashMap<>(Map.of("kills", "100", "lines", "3000", "seed", "20",
+                "verify-every", "10"));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            given.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        Path dataDir = given.containsKey("data-dir") ? Path.of(given.get("data-dir"))
+                : Files.createTempDirectory("crash-soak");
+        Options options = new Options(Integer.parseInt(given.get("kills")), Integer.parseInt(given.get("lines")),
+                dataDir, Long.parseLong(given.get("seed")), Integer.parseInt(given.get("verify-every")),
+                ledgerCommand(given.get("ledger-jar")));
+        Result result = new CrashSoak(options).run();
+        System.out.println("crash soak: " + (result.clean() ? "PASSED" : "FAILED") + ": " + result);
+        System.exit(result.clean() ? 0 : 1);
+    }
+
+    /** The ledger from a given executable jar, or from this JVM's own class path. */
+    public static List<String> ledgerCommand(String jar) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx2g", "-Daxoniq.update-checker.disabled=true"));
+        String classPath = System.getProperty("java.class.path");
+        if (jar != null) {
+            command.addAll(List.of("-jar", jar));
+        } else if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+            command.addAll(List.of("-jar", classPath, "ledger"));
+        } else {
+            command.addAll(List.of("-cp", classPath, SmartCityLedgerApplication.class.getName()));
+        }
+        return command;
+    }
+
+    public Result run() throws Exception {
+        Files.createDirectories(options.dataDir());
+        port = freePort();
+        start();
+        try {
+            importRegions();
+            int round = 0;
+            while (result.aimedKills < options.kills() && round < options.kills() * 3) {
+                round++;
+                killDuringAnImport(round);
+                if (!restart(round)) {
+                    break;
+                }
+                retryTheImport(round);
+                checkAcknowledged(round);
+                if (round % options.verifyEvery() == 0) {
+                    verify(round);
+                }
+            }
+            if (result.failedStarts == 0) {
+                verify(round);
+                checkEveryAcknowledged();
+            }
+        } finally {
+            stop();
+            result.fileBytes = Files.exists(file()) ? Files.size(file()) : 0;
+        }
+        return result;
+    }
+
+    /** The regions the imports record quick wins for: selected once, in 2017. */
+    private void importRegions() throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            String code = PROVINCES.get(i % PROVINCES.size()) + "." + String.format("%02d", 1 + i / PROVINCES.size());
+            regions.add(code);
+            lines.append("{\"command\":\"SelectRegion\",\"code\":\"").append(code)
+                    .append("\",\"name\":\"Kabupaten Soak ").append(code)
+                    .append("\",\"kind\":\"REGENCY\",\"cohortYear\":2017,\"selectedOn\":\"2017-05-03\"}\n");
+        }
+        HttpResponse<String> answer = postImport(lines.toString(), "soak-regions").get(5, TimeUnit.MINUTES);
+        if (answer.statusCode() != 201) {
+            throw new IllegalStateException("the regions were not imported: " + answer.statusCode() + " "
+                    + answer.body());
+        }
+        remember(JSON.readTree(answer.body()));
+    }
+
+    private String quickWins(int round) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < options.lines(); i++) {
+            int year = 2018 + (i + round) % 8;
+            lines.append("{\"command\":\"RecordQuickWin\",\"code\":\"").append(regions.get(i % regions.size()))
+                    .append("\",\"year\":").append(year).append(",\"title\":\"Soak ").append(round).append('.')
+                    .append(i).append("\",\"pillar\":\"GOVERNANCE\",\"deliveredOn\":\"").append(year)
+                    .append("-06-15\"}\n");
+        }
+        return lines.toString();
+    }
+
+    /**
+     * Sends a large import and kills the ledger shortly after the data file changes for the n-th time (n of 1-3, then
+     * 0-40 ms later), while the import is unanswered: a kill aimed at the store's writes during the write-out.
+     */
+    private void killDuringAnImport(int round) throws Exception {
+        int writes = 1 + random.nextInt(3);
+        long delayMillis = random.nextInt(41);
+        FileState before = FileState.of(file());
+        CompletableFuture<HttpResponse<String>> answer = postImport(quickWins(round), key(round));
+        int seen = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (seen < writes && !answer.isDone() && System.nanoTime() < deadline) {
+            FileState now = FileState.of(file());
+            if (!now.equals(before)) {
+                seen++;
+                before = now;
+            }
+            LockSupport.parkNanos(200_000);
+        }
+        if (delayMillis > 0) {
+            Thread.sleep(delayMillis);
+        }
+        boolean answered = answer.isDone();
+        ledger.destroyForcibly();
+        ledger.waitFor(60, TimeUnit.SECONDS);
+        if (answered) {
+            result.otherKills++;
+        } else {
+            result.aimedKills++;
+        }
+        String outcome = "killed";
+        try {
+            HttpResponse<String> response = answer.get(10, TimeUnit.SECONDS);
+            if (response.statusCode() == 201) {
+                remember(JSON.readTree(response.body()));
+                result.answeredBeforeKill++;
+                outcome = "answered 201 before the kill";
+            } else {
+                outcome = "answered " + response.statusCode();
+            }
+        } catch (Exception e) {
+            // the connection died with the ledger: the import was not acknowledged
+        }
+        System.out.printf("kill %d (%s): after file write %d of %d + %d ms, %s%n", round,
+                answered ? "after the answer" : "during the write-out", seen, writes, delayMillis, outcome);
+    }
+
+    private boolean restart(int round) throws Exception {
+        result.restarts++;
+        try {
+            start();
+            return true;
+        } catch (IllegalStateException e) {
+            result.failedStarts++;
+            result.problems.add("round " + round + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** The client's retry of the killed import, with the same key: stored exactly once, answered as an import. */
+    private void retryTheImport(int round) throws Exception {
+        long headBefore = head();
+        String body = quickWins(round);
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            HttpResponse<String> response = postImport(body, key(round)).get(5, TimeUnit.MINUTES);
+            if (response.statusCode() == 409) {
+                long wait = response.headers().firstValueAsLong("Retry-After").orElse(5);
+                Thread.sleep(TimeUnit.SECONDS.toMillis(Math.min(wait, 35)));
+                continue;
+            }
+            JsonNode answer = JSON.readTree(response.body());
+            if (response.statusCode() != 201 || answer.path("imported").asInt() != options.lines()
+                    || answer.path("lines").size() != options.lines()) {
+                result.retriesNotExactlyOnce++;
+                result.problems.add("round " + round + ": the retry was answered " + response.statusCode() + " "
+                        + abbreviate(response.body()));
+                return;
+            }
+            remember(answer);
+            long first = answer.path("firstPosition").asLong();
+            long last = answer.path("lastPosition").asLong();
+            long head = head();
+            boolean once = last - first + 1 == options.lines() && (head == headBefore || head == headBefore
+                    + options.lines()) && head == Math.max(headBefore, last);
+            if (!once) {
+                result.retriesNotExactlyOnce++;
+                result.problems.add("round " + round + ": retry answered " + first + ".." + last + ", head "
+                        + headBefore + " -> " + head);
+            }
+            return;
+        }
+        result.retriesNotExactlyOnce++;
+        result.problems.add("round " + round + ": the retry stayed 409");
+    }
+
+    private void remember(JsonNode answer) {
+        answer.path("lines").forEach(line -> acknowledged.put(line.path("position").asLong(),
+                line.path("eventId").asText()));
+    }
+
+    /** The newest acknowledged events (those of the last round), read back at their positions. */
+    private void checkAcknowledged(int round) throws Exception {
+        long head = head();
+        long from = Math.max(1, head - options.lines() - 1);
+        compare(events(from, head), round);
+    }
+
+    private void checkEveryAcknowledged() throws Exception {
+        List<JsonNode> log = events(1, head());
+        for (int i = 0; i < log.size(); i++) {
+            if (log.get(i).path("position").asLong() != i + 1) {
+                result.gapsOrBrokenVerifies++;
+                result.problems.add("position " + (i + 1) + " holds " + log.get(i).path("position"));
+                break;
+            }
+        }
+        compare(log, -1);
+        long missing = acknowledged.keySet().stream().filter(position -> position > log.size()).count();
+        result.lostAcknowledged += missing;
+        result.events = log.size();
+    }
+
+    private void compare(List<JsonNode> events, int round) {
+        for (JsonNode event : events) {
+            String expected = acknowledged.get(event.path("position").asLong());
+            if (expected != null && !expected.equals(event.path("eventId").asText())) {
+                result.lostAcknowledged++;
+                result.problems.add((round < 0 ? "final check" : "round " + round) + ": position "
+                        + event.path("position") + " holds " + event.path("eventId") + ", acknowledged " + expected);
+            }
+        }
+    }
+
+    private void verify(int round) throws Exception {
+        JsonNode verify = JSON.readTree(get("/api/audit/verify", "auditor").body());
+        long head = head();
+        if (!"OK".equals(verify.path("status").asText()) || verify.path("verified").asLong() != head) {
+            result.gapsOrBrokenVerifies++;
+            result.problems.add("round " + round + ": verify " + abbreviate(verify.toString()));
+        }
+        System.out.printf("verify after kill %d: %s, %d events%n", round, verify.path("status").asText(),
+                verify.path("verified").asLong());
+    }
+
+    private List<JsonNode> events(long from, long to) throws Exception {
+        List<JsonNode> events = new ArrayList<>();
+        long next = from;
+        while (next <= to) {
+            JsonNode page = JSON.readTree(get("/api/audit/events?limit=1000&from=" + next, "auditor").body());
+            page.path("events").forEach(event -> {
+                if (event.path("position").asLong() <= to) {
+                    events.add(event);
+                }
+            });
+            if (page.path("next").isNull() || page.path("events").isEmpty()) {
+                break;
+            }
+            next = page.path("next").asLong();
+        }
+        return events;
+    }
+
+    private long head() throws Exception {
+        return JSON.readTree(get("/api/audit/events?limit=1", "auditor").body()).path("head").asLong();
+    }
+
+    private CompletableFuture<HttpResponse<String>> postImport(String body, String key) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/imports"))
+                .timeout(Duration.ofMinutes(5)).header("Authorization", basic("operator"))
+                .header("Content-Type", "application/x-ndjson").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String user) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofMinutes(5)).header("Authorization", basic(user)).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + passwords.getProperty(user))
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String key(int round) {
+        return "soak-" + round;
+    }
+
+    private void start() throws Exception {
+        List<String> command = new ArrayList<>(options.ledger());
+        command.addAll(List.of("--server.port=" + port, "--ledger.mongo.embedded.data-dir=" + options.dataDir(),
+                "--logging.level.root=WARN", "--ledger.idempotency.claim-timeout=" + CLAIM_TIMEOUT));
+        Path log = options.dataDir().resolveSibling(options.dataDir().getFileName() + "-ledger.log");
+        ledger = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!ledger.isAlive()) {
+                throw new IllegalStateException("the ledger did not start on " + options.dataDir() + ": "
+                        + firstError(log));
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/actuator/health")).timeout(Duration.ofSeconds(5)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    passwords = new Properties();
+                    try (Reader reader = Files.newBufferedReader(options.dataDir()
+                            .resolve("generated-credentials.properties"))) {
+                        passwords.load(reader);
+                    }
+                    return;
+                }
+                if (health.statusCode() == 503 && health.body().contains("integrityAlarm")) {
+                    throw new IllegalStateException("the ledger started with an integrity alarm: " + health.body());
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        ledger.destroyForcibly();
+        throw new IllegalStateException("the ledger did not become healthy within 180 s: " + firstError(log));
+    }
+
+    private void stop() throws InterruptedException {
+        if (ledger != null && ledger.isAlive()) {
+            ledger.destroy();
+            if (!ledger.waitFor(60, TimeUnit.SECONDS)) {
+                ledger.destroyForcibly();
+            }
+        }
+    }
+
+    private static String firstError(Path log) {
+        try {
+            return Files.readAllLines(log).stream().filter(line -> line.contains("ERROR") || line.contains("Exception"))
+                    .findFirst().map(CrashSoak::abbreviate).orElse("no error logged");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 400 ? text : text.substring(0, 400) + "...";
+    }
+
+    private Path file() {
+        return options.dataDir().resolve("ledger.mv");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Size and modification time (in nanoseconds: two writes within a millisecond are two): what a write changes. */
+    private record FileState(long size, long modified) {
+        static FileState of(Path file) {
+            try {
+                return Files.exists(file) ? new FileState(Files.size(file),
+                        Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS))
+                        : new FileState(-1, -1);
+            } catch (IOException e) {
+                return new FileState(-1, -1);
+            }
+        }
+    }
+}
