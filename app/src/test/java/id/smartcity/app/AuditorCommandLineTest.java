@@ -2,6 +2,7 @@ package id.smartcity.app;
 
 import static id.smartcity.app.ShippedHistory.EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -10,11 +11,17 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import id.smartcity.app.cli.LedgerCli;
+import id.smartcity.app.mongo.EmbeddedStoreDamagedException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -80,6 +87,75 @@ class AuditorCommandLineTest {
         assertThat(rebuilt.exit()).isZero();
         assertThat(rebuilt.out()).contains("regions rebuilt: " + EVENTS + " events")
                 .containsPattern("regions\\s+true\\s+" + EVENTS + "\\s+" + EVENTS + "\\s+0");
+    }
+
+    @Test
+    void refusesAFolderThatHoldsNoLedgerAndCreatesNothingThere() throws Exception {
+        Path ledger = recordTheCohortOf2017();
+        Path misspelled = work.resolve("ledgr");
+
+        Run verify = cli("verify", "--data-dir=" + misspelled);
+        Run export = cli("export", "--data-dir=" + misspelled);
+
+        assertThat(verify.exit()).isEqualTo(2);
+        assertThat(verify.out()).doesNotContain("OK");
+        assertThat(export.exit()).isEqualTo(2);
+        assertThat(export.out()).isEmpty();
+        assertThat(misspelled).doesNotExist();
+        Run valid = cli("verify", "--data-dir=" + ledger);
+        assertThat(valid.exit()).isZero();
+        assertThat(valid.out()).startsWith("OK: 50 events verified");
+    }
+
+    @Test
+    void verifiesAndExportsTheEventsOfAFolderTheLedgerRefusesToStartOn() throws Exception {
+        Path ledger = recordTheCohortOf2017();
+        damageBeyondWhatACrashLeaves(ledger.resolve("ledger.mv"));
+
+        assertThatThrownBy(() -> new SpringApplicationBuilder(SmartCityLedgerApplication.class)
+                .run("--server.port=0", "--ledger.mongo.embedded.data-dir=" + ledger).close())
+                .hasRootCauseInstanceOf(EmbeddedStoreDamagedException.class)
+                .rootCause().hasMessageContaining("cannot be put back into index eventId_unique");
+
+        Run export = cli("export", "--data-dir=" + ledger);
+        Run verify = cli("verify", "--data-dir=" + ledger);
+
+        assertThat(export.exit()).isZero();
+        assertThat(export.out().lines()).hasSize(50).last().asString().startsWith("{\"_id\":50,");
+        assertThat(verify.exit()).isZero();
+        assertThat(verify.out()).startsWith("OK: 50 events verified");
+    }
+
+    /** A stopped ledger's folder holding the 2017 cohort (50 events). */
+    private Path recordTheCohortOf2017() throws IOException {
+        Path ledger = work.resolve("cohort");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SmartCityLedgerApplication.class)
+                .run("--server.port=0", "--ledger.mongo.embedded.data-dir=" + ledger)) {
+            LedgerClient api = new LedgerClient(((WebServerApplicationContext) app).getWebServer().getPort(),
+                    ledger.resolve("generated-credentials.properties"));
+            assertThat(api.postNdjson("/api/imports", "operator",
+                    Files.readString(Path.of("..", "history", "2017-cohort.ndjson"))).status()).isEqualTo(201);
+        }
+        return ledger;
+    }
+
+    /** The last event out of its indexes, and its unique event id given to the event before: no crash does that. */
+    private static void damageBeyondWhatACrashLeaves(Path file) {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        try {
+            for (String index : List.of("_id_", "eventId_unique")) {
+                MVMap<Object, Object> map = store.openMap("smartcity.events._index_" + index);
+                List<Object> keys = map.entrySet().stream().filter(entry -> entry.getValue().equals(50L))
+                        .map(Map.Entry::getKey).toList();
+                keys.forEach(map::remove);
+                if (index.equals("eventId_unique")) {
+                    keys.forEach(key -> map.put(key, 49L));
+                }
+            }
+            store.commit();
+        } finally {
+            store.close();
+        }
     }
 
     /** What an insider with the data file could do: change one payload field behind the ledger's back. */

@@ -73,6 +73,10 @@ public final class CrashSoak {
         public int gapsOrBrokenVerifies;
         public int retriesNotExactlyOnce;
         public int answeredBeforeKill;
+        /** Killed imports that the restart found committed (completed from the head) and the retry only answered. */
+        public int storedBeforeTheRetry;
+        /** Killed imports that had not reached the commit point, so the retry stored them. */
+        public int storedByTheRetry;
         public long events;
         public long fileBytes;
         public final List<String> problems = new ArrayList<>();
@@ -88,7 +92,8 @@ public final class CrashSoak {
                     + ", folders that failed to start " + failedStarts + ", acknowledged events lost "
                     + lostAcknowledged + ", gaps or broken verifies " + gapsOrBrokenVerifies
                     + ", retried imports not stored exactly once " + retriesNotExactlyOnce + ", imports answered"
-                    + " before their kill " + answeredBeforeKill + ", events in the log " + events + ", data file "
+                    + " before their kill " + answeredBeforeKill + ", killed imports found committed after the restart "
+                    + storedBeforeTheRetry + ", stored by their retry " + storedByTheRetry + ", events in the log " + events + ", data file "
                     + fileBytes / (1024 * 1024) + " MiB" + (problems.isEmpty() ? "" : "; problems: " + problems);
         }
     }
@@ -115,19 +120,31 @@ public final class CrashSoak {
         System.exit(result.clean() ? 0 : 1);
     }
 
-    /** The ledger from a given executable jar, or from this JVM's own class path. */
-    public static List<String> ledgerCommand(String jar) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx2g", "-Daxoniq.update-checker.disabled=true"));
+    /** The ledger from a given executable jar, or from this benchmark's own jar. */
+    static List<String> ledgerCommand(String jar) {
+        List<String> command = java();
         String classPath = System.getProperty("java.class.path");
         if (jar != null) {
             command.addAll(List.of("-jar", jar));
         } else if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
             command.addAll(List.of("-jar", classPath, "ledger"));
         } else {
-            command.addAll(List.of("-cp", classPath, SmartCityLedgerApplication.class.getName()));
+            return ledgerFromClassPath();
         }
         return command;
+    }
+
+    /** The ledger from this JVM's class path (the tests'). */
+    static List<String> ledgerFromClassPath() {
+        List<String> command = java();
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                SmartCityLedgerApplication.class.getName()));
+        return command;
+    }
+
+    private static List<String> java() {
+        return new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx2g",
+                "-Daxoniq.update-checker.disabled=true"));
     }
 
     public Result run() throws Exception {
@@ -274,6 +291,11 @@ public final class CrashSoak {
             long head = head();
             boolean once = last - first + 1 == options.lines() && (head == headBefore || head == headBefore
                     + options.lines()) && head == Math.max(headBefore, last);
+            if (once && last <= headBefore) {
+                result.storedBeforeTheRetry++;
+            } else if (once) {
+                result.storedByTheRetry++;
+            }
             if (!once) {
                 result.retriesNotExactlyOnce++;
                 result.problems.add("round " + round + ": retry answered " + first + ".." + last + ", head "

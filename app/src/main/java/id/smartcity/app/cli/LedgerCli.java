@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.smartcity.app.SmartCityLedgerApplication;
+import id.smartcity.app.mongo.EmbeddedStoreDamagedException;
 import id.smartcity.ledger.audit.AuditLog;
 import id.smartcity.ledger.audit.Digest;
 import id.smartcity.ledger.audit.MerkleTree;
@@ -69,6 +70,10 @@ public final class LedgerCli {
 
     private PrintStream out;
     private ConfigurableApplicationContext context;
+    /** Reading only (verify, digest, export): a data file that fails the start-up check is opened as it is. */
+    private boolean salvage;
+    /** Writing into a new store (import): the data folder need not hold a ledger yet. */
+    private boolean mayCreate;
 
     public static boolean isCommand(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);
@@ -86,7 +91,15 @@ public final class LedgerCli {
         LedgerCli cli = new LedgerCli();
         cli.out = out;
         try {
-            return new CommandLine(cli).execute(args);
+            return new CommandLine(cli).setExecutionExceptionHandler((e, command, parsed) -> {
+                for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                    if (cause instanceof NoLedgerHere || cause instanceof EmbeddedStoreDamagedException) {
+                        command.getErr().println(cause.getMessage());
+                        return 2;
+                    }
+                }
+                throw e;
+            }).execute(args);
         } finally {
             if (cli.context != null) {
                 cli.context.close();
@@ -97,6 +110,11 @@ public final class LedgerCli {
 
     <T> T bean(Class<T> type) {
         if (context == null) {
+            Path folder = embeddedDataFolder();
+            if (folder != null && !mayCreate && !Files.isRegularFile(folder.resolve("ledger.mv"))) {
+                throw new NoLedgerHere("No ledger in " + folder.toAbsolutePath().normalize() + " (no ledger.mv there):"
+                        + " name the data folder with --data-dir, or a MongoDB with --mongodb-uri");
+            }
             List<String> properties = new ArrayList<>(List.of("--spring.main.banner-mode=off",
                     "--logging.level.root=WARN", "--spring.main.log-startup-info=false"));
             if (mongodbUri != null) {
@@ -105,10 +123,30 @@ public final class LedgerCli {
             if (dataDir != null) {
                 properties.add("--ledger.mongo.embedded.data-dir=" + dataDir);
             }
+            if (salvage) {
+                properties.add("--ledger.mongo.embedded.open-damaged=true");
+            }
             context = new SpringApplicationBuilder(SmartCityLedgerApplication.class).web(WebApplicationType.NONE)
                     .run(properties.toArray(String[]::new));
         }
         return context.getBean(type);
+    }
+
+    /** The embedded store's folder this command works on; null when it works on a MongoDB. */
+    private Path embeddedDataFolder() {
+        String uri = mongodbUri != null ? mongodbUri : System.getenv("MONGODB_URI");
+        if (uri != null && !uri.isBlank()) {
+            return null;
+        }
+        String configured = System.getenv("LEDGER_DATA_DIR");
+        return dataDir != null ? dataDir : Path.of(configured == null || configured.isBlank() ? "./data" : configured);
+    }
+
+    /** The command names a data folder that holds no ledger (a typo): nothing is created there. */
+    static final class NoLedgerHere extends RuntimeException {
+        NoLedgerHere(String message) {
+            super(message, null, false, false);
+        }
     }
 
     @Command(name = "verify", description = "Recompute the hash chain and the Merkle tree; name the first break.")
@@ -121,6 +159,7 @@ public final class LedgerCli {
         @Override
         public Integer call() throws IOException {
             Digest kept = digest == null ? null : readDigest(digest);
+            cli.salvage = true;
             AuditLog audit = cli.bean(AuditLog.class);
             Progress progress = new Progress("verify", audit.head());
             Verification result = audit.verify(kept, progress);
@@ -152,6 +191,7 @@ public final class LedgerCli {
 
         @Override
         public Integer call() throws IOException {
+            cli.salvage = true;
             Digest digest = cli.bean(AuditLog.class).digest();
             cli.out.println(JSON.writeValueAsString(Map.of("treeSize", digest.treeSize(),
                     "headHash", String.valueOf(digest.headHash()), "root", digest.root(), "at", digest.at(),
@@ -169,6 +209,7 @@ public final class LedgerCli {
 
         @Override
         public Integer call() throws IOException {
+            cli.salvage = true;
             AuditLog audit = cli.bean(AuditLog.class);
             Progress progress = new Progress("export", audit.head());
             Writer writer = new OutputStreamWriter(cli.out, StandardCharsets.UTF_8);
@@ -189,6 +230,7 @@ public final class LedgerCli {
 
         @Override
         public Integer call() throws IOException {
+            cli.mayCreate = true;
             EventImporter importer = cli.bean(EventImporter.class);
             long lines;
             try (var reader = Files.lines(file)) {

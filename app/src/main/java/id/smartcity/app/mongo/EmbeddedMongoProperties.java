@@ -17,8 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    store may take (a scan of 1,000,000 events failed with "Chunk not found" at H2's 45 s)
  * @param h2CommitInterval how often what the event store did not commit itself (read models, tokens) is committed to
  *                         the H2 file: H2's own background commit is off (ADR 3)
- * @param openDamaged open a file that fails the start-up check as it is, to read what it holds (the command line's
- *                    verify and export, a salvage path), instead of refusing to start
+ * @param openDamaged open a file whose start-up check finds damage no crash leaves, with what could be repaired, to
+ *                    read what it holds (the command line's verify, digest and export: a salvage path), instead of
+ *                    refusing to start
  */
 @ConfigurationProperties("ledger.mongo.embedded")
 public record EmbeddedMongoProperties(@DefaultValue("H2") Backend backend, @DefaultValue("./data") Path dataDir,

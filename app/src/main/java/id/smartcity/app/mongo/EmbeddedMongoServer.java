@@ -57,7 +57,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         try {
             List<H2CrashRepair.Damage> damages = H2CrashRepair.find(store);
             backend = new CommitGatedH2Backend(store);
-            repair(backend, damages, file.toString(), properties.openDamaged());
+            H2CrashRepair.complete(backend, damages, file.toString(), properties.openDamaged());
         } catch (RuntimeException e) {
             store.closeImmediately();
             throw e;
@@ -70,18 +70,6 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         LOG.info("No MongoDB URI configured: embedded MongoDB (H2 backend, data in {}) on {}", file,
                 server.connectionString(properties.database()));
         return server;
-    }
-
-    private static void repair(CommitGatedH2Backend backend, List<H2CrashRepair.Damage> damages, String file,
-                               boolean openDamaged) {
-        try {
-            H2CrashRepair.complete(backend, damages, file);
-        } catch (EmbeddedStoreDamagedException e) {
-            if (!openDamaged) {
-                throw e;
-            }
-            LOG.warn("{}; opened as it is, to read what it holds", e.getMessage());
-        }
     }
 
     /**

@@ -81,23 +81,35 @@ final class H2CrashRepair {
     }
 
     /**
-     * Completes each damaged collection through the server's own indexes and commits; throws
-     * {@link EmbeddedStoreDamagedException} where that is not possible (a unique key taken by another document).
+     * Completes each damaged collection through the server's own indexes, as far as it can, and answers what could not
+     * be completed (a unique key that the index gives to another document: no crash leaves that). Commits only when
+     * everything was completed, or when {@code openDamaged} asks for the best it can do (a salvage); otherwise throws
+     * {@link EmbeddedStoreDamagedException} and the caller discards the changes.
      */
-    static void complete(H2Backend backend, List<Damage> damages, String file) {
+    static void complete(H2Backend backend, List<Damage> damages, String file, boolean openDamaged) {
+        List<String> conflicts = new ArrayList<>();
         for (Damage damage : damages) {
             MongoCollection<?> collection = backend.resolveDatabase(damage.database())
                     .resolveCollection(damage.collection(), false);
             if (collection == null) {
-                throw new EmbeddedStoreDamagedException(file, damage.namespace() + " has index entries but cannot"
-                        + " be opened");
+                conflicts.add(damage.namespace() + " has index entries but cannot be opened");
+                continue;
             }
+            int before = conflicts.size();
             int completed = complete(collection, backend.getMvStore().openMap(DATA_PREFIX + damage.namespace()),
-                    damage, file);
+                    damage, conflicts);
             int removed = removeDangling(backend.getMvStore(), damage);
-            LOG.warn("Repaired {} in {}: a crash had cut off {} write(s) between a document and its index entries;"
-                    + " completed {} document(s), removed {} index entries pointing at nothing", damage.namespace(),
-                    file, damage.unindexed().size() + damage.dangling(), completed, removed);
+            LOG.warn("{} in {}: {} document(s) without all their index entries and {} index entries pointing at"
+                    + " nothing, as a crash under H2's background commit left them; {} document(s) completed, {} entries"
+                    + " removed{}", damage.namespace(), file, damage.unindexed().size(), damage.dangling(), completed,
+                    removed, conflicts.size() > before ? ", " + (conflicts.size() - before) + " not completable" : "");
+        }
+        if (!conflicts.isEmpty() && !openDamaged) {
+            throw new EmbeddedStoreDamagedException(file, String.join("; ", conflicts));
+        }
+        if (!conflicts.isEmpty()) {
+            LOG.warn("The embedded store {} is damaged: {}; opened with what could be completed, to read what it"
+                    + " holds", file, String.join("; ", conflicts));
         }
         if (!damages.isEmpty()) {
             backend.commit();
@@ -106,7 +118,7 @@ final class H2CrashRepair {
 
     @SuppressWarnings("unchecked")
     private static <P> int complete(MongoCollection<P> collection, MVMap<Object, Document> data, Damage damage,
-                                    String file) {
+                                    List<String> conflicts) {
         List<Index<P>> indexes = indexes(collection);
         int completed = 0;
         for (Object key : damage.unindexed()) {
@@ -114,23 +126,24 @@ final class H2CrashRepair {
             if (document == null) {
                 continue;
             }
+            boolean whole = true;
             for (Index<P> index : indexes) {
                 P indexed = index.getPosition(document);
                 if (indexed != null && !indexed.equals(key)) {
-                    throw new EmbeddedStoreDamagedException(file, damage.namespace() + ": the document " + key
-                            + " cannot be put back into index " + index.getName() + ", which gives its key to the"
-                            + " document " + indexed);
-                }
-                if (indexed == null) {
+                    conflicts.add(damage.namespace() + ": the document " + key + " cannot be put back into index "
+                            + index.getName() + ", which gives its key to the document " + indexed);
+                    whole = false;
+                } else if (indexed == null) {
                     try {
                         index.add(document, (P) key, collection);
                     } catch (MongoServerException | IllegalStateException e) {
-                        throw new EmbeddedStoreDamagedException(file, damage.namespace() + ": the document " + key
-                                + " cannot be put back into index " + index.getName() + " (" + e.getMessage() + ")");
+                        conflicts.add(damage.namespace() + ": the document " + key + " cannot be put back into index "
+                                + index.getName() + " (" + e.getMessage() + ")");
+                        whole = false;
                     }
                 }
             }
-            completed++;
+            completed += whole ? 1 : 0;
         }
         return completed;
     }

@@ -1,0 +1,31 @@
+package id.smartcity.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The crash soak's short form, for every build: a few kills aimed at the store's writes during large imports. The
+ * long form (a hundred kills and more) is {@code java -jar benchmark/target/smartcity-benchmark.jar crash-soak}.
+ */
+class CrashSoakTest {
+    private static final int KILLS = 4;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theLedgerStartsAndLosesNothingAcknowledgedAfterKillsDuringLargeImports() throws Exception {
+        CrashSoak.Result result = new CrashSoak(new CrashSoak.Options(KILLS, 3000, folder.resolve("data"), 7, 2,
+                CrashSoak.ledgerFromClassPath())).run();
+
+        System.out.println("crash soak (short): " + result);
+        assertThat(result.aimedKills).as("kills during a write-out").isEqualTo(KILLS);
+        assertThat(result.restarts).isGreaterThanOrEqualTo(KILLS);
+        assertThat(result.events).as("the regions and each round's import, once").isEqualTo(100L + 3000L
+                * (result.aimedKills + result.otherKills));
+        assertThat(result.clean()).as("%s", result).isTrue();
+    }
+}
