@@ -61,7 +61,12 @@ public class ProjectionAdmin {
         if (processor instanceof TrackingEventProcessor tracking) {
             returnLostThreadPermits(tracking);
         }
-        readModels.byProcessor().get(name).forEach(MongoViewStore::drop);
+        long head = eventStore.createHeadToken().position().orElse(0);
+        readModels.byProcessor().get(name).forEach(store -> {
+            store.drop();
+            // Until it has replayed up to here, reports refuse rather than show a half-built read model.
+            store.markRebuilding(head);
+        });
         processor.resetTokens();
         processor.start();
     }

@@ -1,6 +1,7 @@
 package id.smartcity.projections.config;
 
 import id.smartcity.projections.query.CsvReportConverter;
+import id.smartcity.projections.query.ReportProperties;
 import id.smartcity.projections.reports.CoverageProperties;
 import java.util.List;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -16,7 +17,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The read side's wiring: processor tokens in MongoDB, CSV for reports. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CoverageProperties.class)
+@EnableConfigurationProperties({CoverageProperties.class, ReportProperties.class})
 public class ProjectionsConfiguration {
 
     /** Tokens through the Axon Mongo extension's store, in the same database as the read models. */

@@ -1,7 +1,9 @@
 package id.smartcity.projections.live;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
@@ -40,6 +42,8 @@ public final class MongoViewStore<V> implements ViewStore<V> {
     private final String bufferKey;
 
     private static final String POSITION = "position";
+    /** Set while a rebuild replays the log: the head it must reach before its documents are whole again. */
+    private static final String REBUILDING_TO = "rebuildingTo";
 
     /** {@code positions} keeps, per read model, the last event position its documents include. */
     public MongoViewStore(MongoCollection<Document> collection, MongoCollection<Document> positions, ObjectMapper json,
@@ -117,12 +121,26 @@ public final class MongoViewStore<V> implements ViewStore<V> {
         });
     }
 
-    /** Every read model's last position as its flushes recorded them, by collection name, in one round trip. */
-    static Map<String, Long> positions(MongoCollection<Document> positions) {
-        Map<String, Long> byCollection = new HashMap<>();
-        positions.find().forEach(document -> byCollection.put(document.getString("_id"),
-                document.get(POSITION, Number.class).longValue()));
+    /** Where a read model stands: the last position its documents include, and the head a rebuild must reach. */
+    record Progress(long position, Long rebuildingTo) {
+        boolean rebuilding() {
+            return rebuildingTo != null && position < rebuildingTo;
+        }
+    }
+
+    /** Every read model's progress as its flushes recorded it, by collection name, in one round trip. */
+    static Map<String, Progress> positions(MongoCollection<Document> positions) {
+        Map<String, Progress> byCollection = new HashMap<>();
+        positions.find().forEach(document -> byCollection.put(document.getString("_id"), new Progress(
+                document.get(POSITION, Number.class).longValue(),
+                document.get(REBUILDING_TO) instanceof Number target ? target.longValue() : null)));
         return byCollection;
+    }
+
+    /** After {@link #drop()} for a rebuild: the documents are not whole until the log's head as it is now. */
+    public void markRebuilding(long head) {
+        positions.updateOne(eq("_id", collectionName()), Updates.combine(Updates.set(POSITION, 0L),
+                Updates.set(REBUILDING_TO, head)), new UpdateOptions().upsert(true));
     }
 
     /**
@@ -145,6 +163,8 @@ public final class MongoViewStore<V> implements ViewStore<V> {
         }
         positions.updateOne(eq("_id", collectionName()), Updates.max(POSITION, position),
                 new UpdateOptions().upsert(true));
+        positions.updateOne(and(eq("_id", collectionName()), lte(REBUILDING_TO, position)),
+                Updates.unset(REBUILDING_TO));
     }
 
     /** Whether the current event is the first of its processor's batch. */

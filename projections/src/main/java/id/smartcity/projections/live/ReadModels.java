@@ -9,6 +9,7 @@ import com.mongodb.client.MongoCollection;
 import id.smartcity.projections.model.PublishedFigureView;
 import id.smartcity.projections.model.RegionView;
 import id.smartcity.projections.reports.ProgrammeSnapshot;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -73,14 +74,24 @@ public class ReadModels {
     }
 
     /**
-     * The programme as the live read models show it. Read again only when a read model has moved on since the last
-     * read (its position, kept by each batch's flush, says so); between events every query shares one snapshot.
+     * The programme as the live read models show it, named by the position both have reached (each records it after
+     * writing a batch's documents, so the documents hold at least that much). Read again only when a read model has
+     * moved on since the last read; between events every query shares one snapshot. Refused while a read model is
+     * being rebuilt: a half-built one would answer with figures that look complete.
      */
     public ProgrammeSnapshot snapshot() {
         // Both positions in one round trip: every report request asks.
-        Map<String, Long> positions = MongoViewStore.positions(this.positions);
-        long regionsPosition = positions.getOrDefault(regions.collectionName(), 0L);
-        long figuresPosition = positions.getOrDefault(figures.collectionName(), 0L);
+        Map<String, MongoViewStore.Progress> positions = MongoViewStore.positions(this.positions);
+        MongoViewStore.Progress regionsAt = progress(positions, regions);
+        MongoViewStore.Progress figuresAt = progress(positions, figures);
+        if (regionsAt.rebuilding()) {
+            throw ReadModelNotReady.rebuilding(REGIONS, regionsAt.position(), regionsAt.rebuildingTo());
+        }
+        if (figuresAt.rebuilding()) {
+            throw ReadModelNotReady.rebuilding(PUBLISHED_FIGURES, figuresAt.position(), figuresAt.rebuildingTo());
+        }
+        long regionsPosition = regionsAt.position();
+        long figuresPosition = figuresAt.position();
         Cached last = cached;
         if (last.isAt(regionsPosition, figuresPosition)) {
             return last.snapshot();
@@ -91,17 +102,50 @@ public class ReadModels {
             if (last.isAt(regionsPosition, figuresPosition)) {
                 return last.snapshot();
             }
-            ProgrammeSnapshot snapshot = read();
+            ProgrammeSnapshot snapshot = read(Math.min(regionsPosition, figuresPosition));
             cached = new Cached(regionsPosition, figuresPosition, snapshot);
             return snapshot;
         }
     }
 
-    private ProgrammeSnapshot read() {
+    /** The position both live read models have reached (0 while one is being rebuilt). */
+    public long position() {
+        Map<String, MongoViewStore.Progress> positions = MongoViewStore.positions(this.positions);
+        MongoViewStore.Progress regionsAt = progress(positions, regions);
+        MongoViewStore.Progress figuresAt = progress(positions, figures);
+        return regionsAt.rebuilding() || figuresAt.rebuilding() ? 0
+                : Math.min(regionsAt.position(), figuresAt.position());
+    }
+
+    /**
+     * Read-your-writes: waits until both read models have reached {@code atLeast} (the position a command's answer
+     * named), polling their positions, for at most {@code timeout}; then refuses, never answering with less.
+     */
+    public void awaitAtLeast(long atLeast, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long reached = position();
+        while (reached < atLeast) {
+            if (System.nanoTime() > deadline) {
+                throw ReadModelNotReady.behind(reached, atLeast);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ReadModelNotReady.behind(reached, atLeast);
+            }
+            reached = position();
+        }
+    }
+
+    private static MongoViewStore.Progress progress(Map<String, MongoViewStore.Progress> positions,
+                                                    MongoViewStore<?> store) {
+        return positions.getOrDefault(store.collectionName(), new MongoViewStore.Progress(0, null));
+    }
+
+    private ProgrammeSnapshot read(long position) {
         Collection<RegionView> allRegions = List.copyOf(regions.all());
         Collection<PublishedFigureView> allFigures = List.copyOf(figures.all());
-        long position = Math.max(allRegions.stream().mapToLong(RegionView::lastPosition).max().orElse(0),
-                allFigures.stream().mapToLong(PublishedFigureView::position).max().orElse(0));
         return new ProgrammeSnapshot(allRegions, allFigures, position, null, null);
     }
 }

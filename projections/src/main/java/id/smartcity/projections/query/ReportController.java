@@ -49,12 +49,15 @@ class ReportController {
     private final ReadModels readModels;
     private final TimeTravel timeTravel;
     private final CoverageProperties coverage;
+    private final ReportProperties properties;
     private volatile Memo memo = new Memo(null, Map.of());
 
-    ReportController(ReadModels readModels, TimeTravel timeTravel, CoverageProperties coverage) {
+    ReportController(ReadModels readModels, TimeTravel timeTravel, CoverageProperties coverage,
+                     ReportProperties properties) {
         this.readModels = readModels;
         this.timeTravel = timeTravel;
         this.coverage = coverage;
+        this.properties = properties;
     }
 
     /**
@@ -64,12 +67,33 @@ class ReportController {
     record When(@Parameter(description = "Business date YYYY-MM-DD: the programme as it stood that day")
                 @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                 @Parameter(description = "ISO instant: only what the ledger had recorded by then")
-                @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+                @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt,
+                @Parameter(description = "Read your writes: a position a command's answer named; the answer waits"
+                        + " until the read models include it, or is refused with 503 and Retry-After")
+                Long atLeast) {
+        boolean live() {
+            return asOf == null && knownAt == null;
+        }
     }
 
     private ProgrammeSnapshot snapshot(When when) {
-        return when.asOf() == null && when.knownAt() == null ? readModels.snapshot()
-                : timeTravel.at(when.asOf(), when.knownAt());
+        awaitAtLeast(when);
+        return when.live() ? readModels.snapshot() : timeTravel.at(when.asOf(), when.knownAt());
+    }
+
+    /** A position beyond the log's head can never be reached by waiting: refused at once. */
+    private void awaitAtLeast(When when) {
+        if (when.atLeast() == null) {
+            return;
+        }
+        long head = timeTravel.head();
+        if (when.atLeast() > head) {
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "Position " + when.atLeast()
+                    + " is beyond the log's head, " + head);
+        }
+        if (when.live()) {
+            readModels.awaitAtLeast(when.atLeast(), properties.atLeastTimeout());
+        }
     }
 
     /**
@@ -80,7 +104,7 @@ class ReportController {
     private <T> Report<T> report(String name, When when, Function<ProgrammeSnapshot, List<T>> rows,
                                  Object... arguments) {
         ProgrammeSnapshot snapshot = snapshot(when);
-        if (when.asOf() != null || when.knownAt() != null) {
+        if (!when.live()) {
             return Report.of(name, snapshot, rows.apply(snapshot));
         }
         Memo memo = this.memo;
@@ -185,8 +209,8 @@ class ReportController {
     @GetMapping(path = "/api/regions/{code}", produces = JSON)
     @Operation(summary = "A region's dossier: its engagements and the events they were built from")
     RegionView region(@PathVariable String code, @ParameterObject When when) {
-        Optional<RegionView> found = when.asOf() == null && when.knownAt() == null
-                ? readModels.region(code)
+        awaitAtLeast(when);
+        Optional<RegionView> found = when.live() ? readModels.region(code)
                 : snapshot(when).regions().stream().filter(region -> region.code().equals(code)).findFirst();
         return found.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No region " + code
                         + " in the ledger" + (when.asOf() != null || when.knownAt() != null ? " at that time" : "")));

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,12 @@ public class TimeTravel {
 
     public TimeTravel(EventStorageEngine events) {
         this.events = events;
+    }
+
+    /** The position of the last event in the log. */
+    public long head() {
+        TrackingToken head = events.createHeadToken();
+        return head == null ? 0 : head.position().orElse(0);
     }
 
     public ProgrammeSnapshot at(LocalDate asOf, Instant knownAt) {
