@@ -126,6 +126,27 @@ class AuditorCommandLineTest {
         assertThat(verify.out()).startsWith("OK: 50 events verified");
     }
 
+    @Test
+    void namesAReadModelDocumentEditedInTheDataFolder() throws Exception {
+        Path ledger = recordTheCohortOf2017();
+        assertThat(cli("verify", "--data-dir=" + ledger).out()).contains("the read models match the log");
+        H2Backend backend = new H2Backend(ledger.resolve("ledger.mv").toString());
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            client.getDatabase("smartcity").getCollection("rm_regions")
+                    .updateOne(Filters.eq("_id", "15.71"), Updates.set("name", "Kota Palsu"));
+            backend.commit();
+        } finally {
+            server.shutdown();
+        }
+
+        Run verify = cli("verify", "--data-dir=" + ledger);
+
+        assertThat(verify.exit()).isEqualTo(1);
+        assertThat(verify.out()).startsWith("READ_MODEL_DIFFERS: the chain holds (50 events verified")
+                .contains("regions DIFFERS (1 of ").contains("15.71 differs at name: stored \"Kota Palsu\"");
+    }
+
     /** A stopped ledger's folder holding the 2017 cohort (50 events). */
     private Path recordTheCohortOf2017() throws IOException {
         Path ledger = work.resolve("cohort");

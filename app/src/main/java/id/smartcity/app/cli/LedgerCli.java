@@ -7,6 +7,7 @@ import id.smartcity.app.SmartCityLedgerApplication;
 import id.smartcity.app.mongo.EmbeddedStoreDamagedException;
 import id.smartcity.ledger.audit.AuditLog;
 import id.smartcity.ledger.audit.Digest;
+import id.smartcity.ledger.audit.LedgerVerifier;
 import id.smartcity.ledger.audit.MerkleTree;
 import id.smartcity.ledger.audit.Verification;
 import id.smartcity.ledger.eventstore.CanonicalEvent;
@@ -149,12 +150,15 @@ public final class LedgerCli {
         }
     }
 
-    @Command(name = "verify", description = "Recompute the hash chain and the Merkle tree; name the first break.")
+    @Command(name = "verify", description = "Recompute the hash chain and the Merkle tree, name the first break, and"
+            + " compare each read model with a replay of the log.")
     static final class Verify implements Callable<Integer> {
         @ParentCommand
         LedgerCli cli;
         @Option(names = "--digest", description = "A digest saved earlier (the JSON of `digest`): the log must extend it")
         Path digest;
+        @Option(names = "--chain-only", description = "Leave out the comparison of each read model with the log")
+        boolean chainOnly;
 
         @Override
         public Integer call() throws IOException {
@@ -162,16 +166,29 @@ public final class LedgerCli {
             cli.salvage = true;
             AuditLog audit = cli.bean(AuditLog.class);
             Progress progress = new Progress("verify", audit.head());
-            Verification result = audit.verify(kept, progress);
+            LedgerVerifier.Report report = cli.bean(LedgerVerifier.class).verify(kept, !chainOnly, progress);
             progress.done();
-            if (result.ok()) {
-                cli.out.printf("OK: %d events verified; head hash %s; Merkle root %s%s%n", result.verified(),
-                        result.digest().headHash(), result.digest().root(),
-                        kept == null ? "" : "; extends the digest of " + kept.treeSize() + " events");
+            Verification result = report.chain();
+            if (!result.ok()) {
+                cli.out.printf("BROKEN at position %d: %s. %s%n", result.break_().position(), result.break_().kind(),
+                        result.break_().detail());
+                return 1;
+            }
+            String chain = String.format("%d events verified; head hash %s; Merkle root %s%s", result.verified(),
+                    result.digest().headHash(), result.digest().root(),
+                    kept == null ? "" : "; extends the digest of " + kept.treeSize() + " events");
+            if (report.status().equals("OK")) {
+                cli.out.printf("OK: %s%s%n", chain, report.readModelsChecked() ? "; the read models match the log"
+                        : " (read models not checked)");
                 return 0;
             }
-            cli.out.printf("BROKEN at position %d: %s. %s%n", result.break_().position(), result.break_().kind(),
-                    result.break_().detail());
+            cli.out.printf("%s: the chain holds (%s), but not every read model matches the log%n", report.status(),
+                    chain);
+            report.readModels().stream().filter(outcome -> !outcome.matches()).forEach(outcome -> {
+                cli.out.printf("  %s %s (%d of %d documents at position %d)%n", outcome.readModel(),
+                        outcome.status(), outcome.differing(), outcome.documents(), outcome.position());
+                outcome.differences().forEach(difference -> cli.out.println("    " + difference));
+            });
             return 1;
         }
 

@@ -33,9 +33,11 @@ class AuditController {
     private static final int MAX_SCAN = 20_000;
 
     private final AuditLog audit;
+    private final LedgerVerifier verifier;
 
-    AuditController(AuditLog audit) {
+    AuditController(AuditLog audit, LedgerVerifier verifier) {
         this.audit = audit;
+        this.verifier = verifier;
     }
 
     /** A digest token that does not parse, or a proof outside the log: the auditor's request, not the ledger, is wrong. */
@@ -143,12 +145,18 @@ class AuditController {
     }
 
     @GetMapping("/api/audit/verify")
-    @Operation(summary = "Recompute the chain and the tree: OK, or the first position where it breaks and how")
-    Map<String, Object> verify(@RequestParam(required = false) String digest) {
-        Verification verification = audit.verify(digest == null ? null : Digest.parse(digest), position -> { });
+    @Operation(summary = "Recompute the chain and the tree, and compare every read model with a replay of the log:"
+            + " OK, or the first position where the chain breaks and how, or each read-model document that differs")
+    Map<String, Object> verify(@RequestParam(required = false) String digest,
+                               @RequestParam(defaultValue = "true") boolean readModels) {
+        LedgerVerifier.Report report = verifier.verify(digest == null ? null : Digest.parse(digest), readModels,
+                position -> { });
+        Verification verification = report.chain();
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("status", verification.ok() ? "OK" : "BROKEN");
+        answer.put("status", report.status());
+        answer.put("chain", verification.ok() ? "OK" : "BROKEN");
         answer.put("verified", verification.verified());
+        answer.put("readModels", report.readModelsChecked() ? report.readModels() : "not checked");
         if (verification.ok()) {
             answer.put("digest", withToken(verification.digest()));
         } else {

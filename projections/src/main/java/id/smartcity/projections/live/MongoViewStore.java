@@ -84,6 +84,12 @@ public final class MongoViewStore<V> implements ViewStore<V> {
         return collection.find().batchSize(1000).map(this::read).into(new ArrayList<>());
     }
 
+    /** Every document with its id, streamed in batches: memory holds a batch, not the collection. */
+    public void forEachWithId(java.util.function.BiConsumer<String, V> action) {
+        collection.find().batchSize(1000).forEach(document -> action.accept(document.getString("_id"),
+                read(document)));
+    }
+
     public String collectionName() {
         return collection.getNamespace().getCollectionName();
     }

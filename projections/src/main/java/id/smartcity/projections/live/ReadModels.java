@@ -108,6 +108,11 @@ public class ReadModels {
         }
     }
 
+    /** Each read model's progress by collection name, in one round trip. */
+    Map<String, MongoViewStore.Progress> progress() {
+        return MongoViewStore.positions(positions);
+    }
+
     /** The position both live read models have reached (0 while one is being rebuilt). */
     public long position() {
         Map<String, MongoViewStore.Progress> positions = MongoViewStore.positions(this.positions);

@@ -1,6 +1,7 @@
 package id.smartcity.projections.model;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,5 +22,10 @@ public final class MemoryViewStore<V> implements ViewStore<V> {
     @Override
     public Collection<V> all() {
         return views.values();
+    }
+
+    /** The documents by id, in id order. */
+    public Map<String, V> byId() {
+        return Collections.unmodifiableMap(views);
     }
 }
