@@ -7,6 +7,7 @@ import id.smartcity.ledger.eventstore.EventImporter;
 import id.smartcity.ledger.eventstore.EventSerialization;
 import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
 import id.smartcity.ledger.figures.PublishedFigures;
+import id.smartcity.ledger.gate.CommandGate;
 import id.smartcity.ledger.gate.CommandValidation;
 import id.smartcity.ledger.region.ProgrammeRegister;
 import id.smartcity.ledger.region.Region;
@@ -105,6 +106,12 @@ public class LedgerConfiguration {
     @Bean
     CommandValidation commandValidation(CommandBus commandBus) {
         CommandValidation validation = new CommandValidation();
+        // Built at start, not on the first command: the validator's metadata and the parser's deserializers of every
+        // command (the first request after a restart would otherwise wait for them).
+        CommandGate.COMMANDS.values().forEach(type -> {
+            validation.prepare(type);
+            CommandGate.prepare(type);
+        });
         commandBus.registerDispatchInterceptor(validation);
         return validation;
     }

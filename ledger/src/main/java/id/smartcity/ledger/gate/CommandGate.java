@@ -50,6 +50,11 @@ public final class CommandGate {
     private CommandGate() {
     }
 
+    /** Builds the parser's deserializer of a command type now rather than on its first use. */
+    public static void prepare(Class<?> type) {
+        JSON.readerFor(type);
+    }
+
     /** A single command's body, with the fields its path gives (the region's code, the engagement's year). */
     public static <T> T read(Class<T> type, byte[] body, Map<String, ?> fromPath) {
         ObjectNode fields = object(() -> JSON.readTree(body));

@@ -28,6 +28,11 @@ public final class CommandValidation implements MessageDispatchInterceptor<Comma
         this.validator = FACTORY.getValidator();
     }
 
+    /** Builds the constraints of a command type now rather than on its first use. */
+    public void prepare(Class<?> type) {
+        validator.getConstraintsForClass(type);
+    }
+
     /** Throws {@link CommandRefused.Invalid} when the command breaks a limit of its shape. */
     public void check(Object command) {
         Set<ConstraintViolation<Object>> violations = validator.validate(command, Limits.Checked.class);
