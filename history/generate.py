@@ -17,7 +17,8 @@ DATES = {  # (selected, MoU signed, MoU place, virtual, source of the dates)
     2021: ('2021-01-01', None, None, False),
     2022: ('2022-01-01', None, None, False),
     2023: ('2023-01-01', None, None, False),
-    2024: ('2024-03-05', '2024-03-05', None, False),
+    # An MoU names its place; where no source gives it, the command says so rather than leaving it empty.
+    2024: ('2024-03-05', '2024-03-05', 'Not published', False),
 }
 NOTES = {
     2017: 'Assessment and interviews 2-3 May 2017 (80 regions invited); launch and MoU 22 May 2017, Makassar',
@@ -123,11 +124,12 @@ def main():
                       'selectedOn': '2023-02-28', 'attestedMasterplans': -(-80 * total // 100),
                       'attestationSource': SMART_PROVINCE_SOURCE})
                 emit({'command': 'SignMoU', 'code': code, 'cohortYear': 2023, 'signedOn': '2023-02-28',
-                      'place': None, 'virtual': False, 'signatories': ['Gubernur', 'Direktur Jenderal Aplikasi Informatika'],
+                      'place': 'Not published', 'virtual': False, 'signatories': ['Gubernur', 'Direktur Jenderal Aplikasi Informatika'],
                       'scope': ['Smart Province masterplan']})
     for code, year, index, rank in EVALUATIONS:
         emit({'command': 'RecordEvaluation', 'code': code, 'year': year,
-              'dimensionScores': {dimension: index for dimension in WEIGHTS}, 'pillarScores': {},
+              # Scores are JSON numbers: the ledger reads no number from a string.
+              'dimensionScores': {dimension: float(index) for dimension in WEIGHTS}, 'pillarScores': {},
               'weights': WEIGHTS, 'rank': rank,
               'note': 'Only the index was published (PROGRAM.md); each dimension is recorded at the index, so the'
                       ' computed index equals it. Weights 10/20/30/30/10 as one source gives them'})

@@ -1,5 +1,6 @@
 package id.smartcity.api;
 
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
 /**
@@ -9,6 +10,7 @@ import java.math.BigDecimal;
  * regulation, the leader's vision).
  */
 public record CandidateScores(BigDecimal fiscalCapacity, BigDecimal highPerformingCityIndex,
-                              BigDecimal sustainableCityIndex, BigDecimal greenCityIndex, String readinessNotes) {
+                              BigDecimal sustainableCityIndex, BigDecimal greenCityIndex,
+                              @Size(max = 4000, groups = Limits.class) String readinessNotes) {
     public static final CandidateScores NONE = new CandidateScores(null, null, null, null, null);
 }

@@ -18,15 +18,17 @@ public final class Evaluations {
      */
     public static BigDecimal index(Map<EvaluationDimension, BigDecimal> scores, Map<EvaluationDimension, Integer> weights) {
         BigDecimal weighted = BigDecimal.ZERO;
-        int total = 0;
+        // Summed as a BigDecimal, never as an int: an int total of weights wraps around and gives any index at all.
+        BigDecimal total = BigDecimal.ZERO;
         for (Map.Entry<EvaluationDimension, Integer> weight : weights.entrySet()) {
             BigDecimal score = scores.get(weight.getKey());
-            if (score != null) {
-                weighted = weighted.add(score.multiply(BigDecimal.valueOf(weight.getValue())));
-                total += weight.getValue();
+            if (score != null && weight.getValue() != null) {
+                BigDecimal share = BigDecimal.valueOf(weight.getValue());
+                weighted = weighted.add(score.multiply(share));
+                total = total.add(share);
             }
         }
-        return total == 0 ? null : weighted.divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP);
+        return total.signum() == 0 ? null : weighted.divide(total, 2, RoundingMode.HALF_UP);
     }
 
     /** Keys in their natural order, so that equal evaluations give byte-equal events. */

@@ -1,38 +1,55 @@
 package id.smartcity.api;
 
+import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * The 34 provinces of the programme's years by Kemendagri code, with how many regencies and cities each has (514 in
- * all). Both sides need them: the ledger for the Smart Province rule, the reports for breakdowns by code prefix.
+ * The register of provinces by Kemendagri code: the 34 of the programme's first years, with how many regencies and
+ * cities each had then (514 in all), and the four Papua provinces created in 2022, each from the day its law came into
+ * force. Both sides need it: the ledger to refuse a region whose province does not exist (or did not yet exist on the
+ * command's date), the reports for breakdowns by code prefix.
  */
 public final class Provinces {
-    private record Province(String name, int regenciesAndCities) {
+    /** Before any date the programme can record: the 34 provinces existed from its start. */
+    private static final LocalDate ALWAYS = LocalDate.MIN;
+
+    private record Province(String name, int regenciesAndCities, LocalDate from) {
+    }
+
+    private static Map.Entry<String, Province> province(String code, String name, int regenciesAndCities) {
+        return Map.entry(code, new Province(name, regenciesAndCities, ALWAYS));
     }
 
     private static final Map<String, Province> BY_CODE = Map.ofEntries(
-            Map.entry("11", new Province("Aceh", 23)), Map.entry("12", new Province("Sumatera Utara", 33)),
-            Map.entry("13", new Province("Sumatera Barat", 19)), Map.entry("14", new Province("Riau", 12)),
-            Map.entry("15", new Province("Jambi", 11)), Map.entry("16", new Province("Sumatera Selatan", 17)),
-            Map.entry("17", new Province("Bengkulu", 10)), Map.entry("18", new Province("Lampung", 15)),
-            Map.entry("19", new Province("Kepulauan Bangka Belitung", 7)),
-            Map.entry("21", new Province("Kepulauan Riau", 7)), Map.entry("31", new Province("DKI Jakarta", 6)),
-            Map.entry("32", new Province("Jawa Barat", 27)), Map.entry("33", new Province("Jawa Tengah", 35)),
-            Map.entry("34", new Province("DI Yogyakarta", 5)), Map.entry("35", new Province("Jawa Timur", 38)),
-            Map.entry("36", new Province("Banten", 8)), Map.entry("51", new Province("Bali", 9)),
-            Map.entry("52", new Province("Nusa Tenggara Barat", 10)),
-            Map.entry("53", new Province("Nusa Tenggara Timur", 22)),
-            Map.entry("61", new Province("Kalimantan Barat", 14)),
-            Map.entry("62", new Province("Kalimantan Tengah", 14)),
-            Map.entry("63", new Province("Kalimantan Selatan", 13)),
-            Map.entry("64", new Province("Kalimantan Timur", 10)),
-            Map.entry("65", new Province("Kalimantan Utara", 5)), Map.entry("71", new Province("Sulawesi Utara", 15)),
-            Map.entry("72", new Province("Sulawesi Tengah", 13)),
-            Map.entry("73", new Province("Sulawesi Selatan", 24)),
-            Map.entry("74", new Province("Sulawesi Tenggara", 17)), Map.entry("75", new Province("Gorontalo", 6)),
-            Map.entry("76", new Province("Sulawesi Barat", 6)), Map.entry("81", new Province("Maluku", 11)),
-            Map.entry("82", new Province("Maluku Utara", 10)), Map.entry("91", new Province("Papua", 29)),
-            Map.entry("92", new Province("Papua Barat", 13)));
+            province("11", "Aceh", 23), province("12", "Sumatera Utara", 33),
+            province("13", "Sumatera Barat", 19), province("14", "Riau", 12),
+            province("15", "Jambi", 11), province("16", "Sumatera Selatan", 17),
+            province("17", "Bengkulu", 10), province("18", "Lampung", 15),
+            province("19", "Kepulauan Bangka Belitung", 7),
+            province("21", "Kepulauan Riau", 7), province("31", "DKI Jakarta", 6),
+            province("32", "Jawa Barat", 27), province("33", "Jawa Tengah", 35),
+            province("34", "DI Yogyakarta", 5), province("35", "Jawa Timur", 38),
+            province("36", "Banten", 8), province("51", "Bali", 9),
+            province("52", "Nusa Tenggara Barat", 10),
+            province("53", "Nusa Tenggara Timur", 22),
+            province("61", "Kalimantan Barat", 14),
+            province("62", "Kalimantan Tengah", 14),
+            province("63", "Kalimantan Selatan", 13),
+            province("64", "Kalimantan Timur", 10),
+            province("65", "Kalimantan Utara", 5), province("71", "Sulawesi Utara", 15),
+            province("72", "Sulawesi Tengah", 13),
+            province("73", "Sulawesi Selatan", 24),
+            province("74", "Sulawesi Tenggara", 17), province("75", "Gorontalo", 6),
+            province("76", "Sulawesi Barat", 6), province("81", "Maluku", 11),
+            province("82", "Maluku Utara", 10), province("91", "Papua", 29),
+            province("92", "Papua Barat", 13),
+            // Split from Papua by UU 14, 15 and 16 of 2022 (in force 25 July 2022) and from Papua Barat by UU 29 of
+            // 2022 (8 December 2022); codes from Kepmendagri 100.1.1-6117/2022. Their regencies and cities are still
+            // counted under Papua and Papua Barat above, so that the programme's 514 are counted once.
+            Map.entry("93", new Province("Papua Selatan", 4, LocalDate.of(2022, 7, 25))),
+            Map.entry("94", new Province("Papua Tengah", 8, LocalDate.of(2022, 7, 25))),
+            Map.entry("95", new Province("Papua Pegunungan", 8, LocalDate.of(2022, 7, 25))),
+            Map.entry("96", new Province("Papua Barat Daya", 6, LocalDate.of(2022, 12, 8))));
 
     private Provinces() {
     }
@@ -46,8 +63,21 @@ public final class Provinces {
         return province == null ? "Province " + provinceCode : province.name();
     }
 
+    /** Whether the code names a province at all, at any time. */
     public static boolean exists(String provinceCode) {
         return BY_CODE.containsKey(provinceCode);
+    }
+
+    /** Whether the province existed on that day; a missing day asks only whether it exists at all. */
+    public static boolean existed(String provinceCode, LocalDate on) {
+        Province province = BY_CODE.get(provinceCode);
+        return province != null && (on == null || !on.isBefore(province.from()));
+    }
+
+    /** The day the province came into being, or null for one of the 34 (or an unknown code). */
+    public static LocalDate createdOn(String provinceCode) {
+        Province province = BY_CODE.get(provinceCode);
+        return province == null || province.from().equals(ALWAYS) ? null : province.from();
     }
 
     /** How many regencies and cities the province has; 0 for a code that names no province. */
@@ -56,8 +86,9 @@ public final class Provinces {
         return province == null ? 0 : province.regenciesAndCities();
     }
 
-    /** All regencies and cities: 514. */
+    /** All regencies and cities of the programme's years: 514 (the 2022 provinces' are counted in Papua's). */
     public static int allRegenciesAndCities() {
-        return BY_CODE.values().stream().mapToInt(Province::regenciesAndCities).sum();
+        return BY_CODE.values().stream().filter(province -> province.from().equals(ALWAYS))
+                .mapToInt(Province::regenciesAndCities).sum();
     }
 }

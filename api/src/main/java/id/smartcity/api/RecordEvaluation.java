@@ -1,5 +1,8 @@
 package id.smartcity.api;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,10 +14,11 @@ import org.axonframework.serialization.Revision;
  * them ({@link Evaluations#index}); {@code rank} is the national rank when it was published.
  */
 @Revision("1")
-public record RecordEvaluation(@TargetAggregateIdentifier String code, int year,
-                               Map<EvaluationDimension, BigDecimal> dimensionScores,
-                               Map<Pillar, BigDecimal> pillarScores, Map<EvaluationDimension, Integer> weights,
-                               Integer rank, String note) {
+public record RecordEvaluation(@TargetAggregateIdentifier @NotNull @Size(max = 20, groups = Limits.class) String code, int year,
+                               @NotEmpty Map<@NotNull EvaluationDimension, @NotNull BigDecimal> dimensionScores,
+                               Map<@NotNull Pillar, @NotNull BigDecimal> pillarScores,
+                               @NotEmpty Map<@NotNull EvaluationDimension, @NotNull Integer> weights,
+                               Integer rank, @Size(max = 2000, groups = Limits.class) String note) {
     public RecordEvaluation {
         dimensionScores = Evaluations.ordered(dimensionScores);
         pillarScores = Evaluations.ordered(pillarScores);

@@ -1,10 +1,13 @@
 package id.smartcity.api;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record RepeatMentoring(@TargetAggregateIdentifier String code, int cohortYear, LocalDate startedOn,
-                              String reason) {
+public record RepeatMentoring(@TargetAggregateIdentifier @NotNull @Size(max = 20, groups = Limits.class) String code, int cohortYear,
+                              @NotNull LocalDate startedOn, @NotBlank @Size(max = 2000, groups = Limits.class) String reason) {
 }

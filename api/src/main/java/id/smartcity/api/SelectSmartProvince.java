@@ -1,5 +1,8 @@
 package id.smartcity.api;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.Revision;
@@ -10,6 +13,8 @@ import org.axonframework.serialization.Revision;
  * as {@code attestedMasterplans}, with the {@code attestationSource} that vouches for them.
  */
 @Revision("1")
-public record SelectSmartProvince(@TargetAggregateIdentifier String code, String name, int cohortYear,
-                                  LocalDate selectedOn, int attestedMasterplans, String attestationSource) {
+public record SelectSmartProvince(@TargetAggregateIdentifier @NotNull @Size(max = 20, groups = Limits.class) String code,
+                                  @NotBlank @Size(max = 200, groups = Limits.class) String name, int cohortYear,
+                                  @NotNull LocalDate selectedOn, int attestedMasterplans,
+                                  @Size(max = 500, groups = Limits.class) String attestationSource) {
 }

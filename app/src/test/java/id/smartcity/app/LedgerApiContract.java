@@ -244,13 +244,13 @@ abstract class LedgerApiContract {
         String valid = """
                 {"command": "SelectRegion", "code": "73.71", "name": "Kota Makassar", "kind": "CITY", "cohortYear": 2017, "selectedOn": "2017-05-03"}
                 {"command": "SignMoU", "code": "73.71", "cohortYear": 2017, "signedOn": "2017-05-22", "place": "Makassar", "virtual": false}
-                {"command": "SelectRegion", "code": "94.12", "name": "Kab Mimika", "kind": "REGENCY", "cohortYear": 2017, "selectedOn": "2017-05-03"}
+                {"command": "SelectRegion", "code": "91.09", "name": "Kab Mimika", "kind": "REGENCY", "cohortYear": 2017, "selectedOn": "2017-05-03"}
                 """;
         long head = eventStore.headPosition();
 
         LedgerClient.Response refused = api.postNdjson("/api/imports", OPERATOR, valid
-                + "{\"command\": \"SignMoU\", \"code\": \"94.12\", \"cohortYear\": 2018, \"signedOn\": \"2018-05-08\", \"place\": \"Jakarta\", \"virtual\": false}\n"
-                + "{\"command\": \"PlantTree\", \"code\": \"94.12\"}\n");
+                + "{\"command\": \"SignMoU\", \"code\": \"91.09\", \"cohortYear\": 2018, \"signedOn\": \"2018-05-08\", \"place\": \"Jakarta\", \"virtual\": false}\n"
+                + "{\"command\": \"PlantTree\", \"code\": \"91.09\"}\n");
         assertProblem(refused, 422, "IMPORT_REFUSED");
         assertThat(refused.body().path("lines").findValuesAsText("status"))
                 .containsExactly("accepted", "accepted", "accepted", "refused", "refused");

@@ -36,7 +36,8 @@ class LedgerArchitectureTest {
     static final ArchRule messagesAreAContractWithoutBehaviour = classes()
             .that().resideInAPackage("id.smartcity.api..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "id.smartcity.api..",
-                    "org.axonframework.modelling.command..", "org.axonframework.serialization..")
+                    "org.axonframework.modelling.command..", "org.axonframework.serialization..",
+                    "jakarta.validation..")
             .because("commands and events are shared by both sides and must not drag the write side along");
 
     @ArchTest

@@ -7,6 +7,8 @@ import id.smartcity.ledger.eventstore.EventImporter;
 import id.smartcity.ledger.eventstore.EventSerialization;
 import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
 import id.smartcity.ledger.figures.PublishedFigures;
+import id.smartcity.ledger.gate.CommandGate;
+import id.smartcity.ledger.gate.CommandValidation;
 import id.smartcity.ledger.region.ProgrammeRegister;
 import id.smartcity.ledger.region.Region;
 import id.smartcity.ledger.register.EventLogProgrammeRegister;
@@ -17,6 +19,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -94,6 +97,23 @@ public class LedgerConfiguration {
     @Bean
     ProgrammeRegister programmeRegister(MongoEventStorageEngine eventStorageEngine, StagingEventStore eventStore) {
         return new EventLogProgrammeRegister(eventStorageEngine.eventLog(), eventStore::staged);
+    }
+
+    /**
+     * Every command's limits are checked on the bus itself, so that every way a command enters passes them: the
+     * HTTP endpoints, the imports, the dashboard, and whatever sends commands later (ADR 13).
+     */
+    @Bean
+    CommandValidation commandValidation(CommandBus commandBus) {
+        CommandValidation validation = new CommandValidation();
+        // Built at start, not on the first command: the validator's metadata and the parser's deserializers of every
+        // command (the first request after a restart would otherwise wait for them).
+        CommandGate.COMMANDS.values().forEach(type -> {
+            validation.prepare(type);
+            CommandGate.prepare(type);
+        });
+        commandBus.registerDispatchInterceptor(validation);
+        return validation;
     }
 
     @Bean

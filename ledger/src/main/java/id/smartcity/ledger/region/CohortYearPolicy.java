@@ -21,7 +21,7 @@ final class CohortYearPolicy {
 
     static void checkSelectionDate(int cohortYear, LocalDate selectedOn) {
         int year = selectedOn.getYear();
-        RuleViolation.check(year == cohortYear || year == cohortYear - 1, Rule.SELECTION_DATE_OUTSIDE_COHORT,
+        RuleViolation.check(year == cohortYear || year == (long) cohortYear - 1, Rule.SELECTION_DATE_OUTSIDE_COHORT,
                 "Selected on " + selectedOn + " for the " + cohortYear + " cohort");
     }
 }

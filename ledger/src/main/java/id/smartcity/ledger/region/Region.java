@@ -71,7 +71,7 @@ public class Region {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(SelectRegion command, Clock clock) {
-        RegionCodePolicy.check(command.code(), command.kind());
+        RegionCodePolicy.check(command.code(), command.kind(), command.selectedOn());
         RuleViolation.check(command.kind() != RegionKind.PROVINCE, Rule.PROVINCE_IS_SMART_PROVINCE,
                 command.code() + " is a province: select it with SelectSmartProvince");
         checkNewParticipant(command.name(), command.cohortYear(), command.selectedOn(), clock);
@@ -87,7 +87,7 @@ public class Region {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(SelectSmartProvince command, Clock clock, ProgrammeRegister register) {
-        RegionCodePolicy.check(command.code(), RegionKind.PROVINCE);
+        RegionCodePolicy.check(command.code(), RegionKind.PROVINCE, command.selectedOn());
         checkNewParticipant(command.name(), command.cohortYear(), command.selectedOn(), clock);
         Set<String> recorded = register.regionsWithMasterplan(command.code());
         int regenciesAndCities = SmartProvincePolicy.check(command.code(), command.cohortYear(), recorded,
@@ -134,7 +134,7 @@ public class Region {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(AssessCandidate command, Clock clock) {
-        RegionCodePolicy.check(command.code(), command.kind());
+        RegionCodePolicy.check(command.code(), command.kind(), command.assessedOn());
         RuleViolation.check(command.name() != null && !command.name().isBlank(), Rule.NAME_REQUIRED,
                 "The candidate's name is missing");
         RuleViolation.check(command.round() != null && !command.round().isBlank(), Rule.ROUND_REQUIRED,

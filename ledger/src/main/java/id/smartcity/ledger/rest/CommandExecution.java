@@ -21,9 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -67,10 +64,10 @@ class CommandExecution {
                 request.getHeader(IDEMPOTENCY_KEY));
     }
 
-    ResponseEntity<Object> execute(HttpServletRequest request, Principal principal, Object body, URI location,
-                                   Supplier<Object> command) {
-        return idempotently(request, principal, body, origin -> {
-            List<AppendedEvent> events = dispatcher.dispatch(command.get(), origin);
+    /** The command was read by the gate already; it is also what an idempotency key's fingerprint covers. */
+    ResponseEntity<Object> execute(HttpServletRequest request, Principal principal, URI location, Object command) {
+        return idempotently(request, principal, command, origin -> {
+            List<AppendedEvent> events = dispatcher.dispatch(command, origin);
             accepted.increment();
             return ResponseEntity.created(location).body(Accepted.of(events));
         }, events -> ResponseEntity.created(location).body(Accepted.of(events)));

@@ -1,41 +1,23 @@
 package id.smartcity.ledger.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import id.smartcity.api.AssessCandidate;
-import id.smartcity.api.AssignMentor;
-import id.smartcity.api.FormImplementationTeam;
-import id.smartcity.api.FormSmartCityCouncil;
-import id.smartcity.api.GrantAward;
-import id.smartcity.api.RecordEvaluation;
-import id.smartcity.api.RecordQuickWin;
-import id.smartcity.api.SelectSmartProvince;
-import id.smartcity.api.RecordPublishedFigure;
-import id.smartcity.api.RepeatMentoring;
-import id.smartcity.api.ReviseMasterplan;
-import id.smartcity.api.SelectRegion;
-import id.smartcity.api.SignMoU;
-import id.smartcity.api.SubmitMasterplan;
-import id.smartcity.api.WithdrawRegion;
 import id.smartcity.ledger.eventstore.AppendReceipts;
 import id.smartcity.ledger.eventstore.AppendedEvent;
+import id.smartcity.ledger.gate.CommandGate;
+import id.smartcity.ledger.gate.CommandRefused;
 import id.smartcity.ledger.rest.CommandDispatcher.CommandOrigin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.http.HttpStatus;
@@ -46,49 +28,38 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Backfills history: NDJSON, one command per line ({@code {"command":"SelectRegion", ...fields}}). Every line passes
- * the same rules as over the single-command endpoints, and the batch is all or nothing: the lines run in one unit of
- * work, whose events reach the event store as one commit, or not at all.
+ * Backfills history: NDJSON, one command per line ({@code {"command":"SelectRegion", ...fields}}), lines ended by LF
+ * or CRLF. Every line is read by the same strict parser and checked by the same limits and rules as a single command
+ * ({@link CommandGate}); a line that holds anything but one JSON object (a second object, a bare CR, text after it) is
+ * refused with its number, never cut short. The batch is all or nothing: the lines run in one unit of work, whose
+ * events reach the event store as one commit, or not at all.
  */
 @RestController
 @Tag(name = "Commands")
 class ImportController {
     static final int MAX_LINES = 5000;
-    private static final Map<String, Class<?>> COMMANDS = Stream.of(SelectRegion.class, SignMoU.class,
-                    AssignMentor.class, RepeatMentoring.class, SubmitMasterplan.class, ReviseMasterplan.class,
-                    WithdrawRegion.class, RecordPublishedFigure.class, AssessCandidate.class,
-                    SelectSmartProvince.class, FormSmartCityCouncil.class, FormImplementationTeam.class,
-                    RecordQuickWin.class, RecordEvaluation.class, GrantAward.class)
-            .collect(Collectors.toMap(Class::getSimpleName, Function.identity()));
+    /** The longest line of the shipped history has under 500 bytes; a single command's body may have 1 MiB. */
+    static final int MAX_LINE_BYTES = 64 * 1024;
 
     private final CommandExecution commands;
     private final CommandDispatcher dispatcher;
-    private final ObjectReader lines;
 
-    ImportController(CommandExecution commands, CommandDispatcher dispatcher, ObjectMapper json) {
+    ImportController(CommandExecution commands, CommandDispatcher dispatcher) {
         this.commands = commands;
         this.dispatcher = dispatcher;
-        this.lines = json.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
     @PostMapping(path = "/api/imports", consumes = {"application/x-ndjson", "application/jsonl", "text/plain"})
     @Operation(summary = "Import commands, one JSON object per line; all lines are stored or none")
-    ResponseEntity<Object> importCommands(@RequestBody String body, HttpServletRequest request, Principal principal) {
-        List<NumberedLine> numbered = new ArrayList<>();
-        String[] raw = body.split("\r?\n");
-        for (int i = 0; i < raw.length; i++) {
-            if (!raw[i].isBlank()) {
-                numbered.add(new NumberedLine(i + 1, raw[i]));
-            }
-        }
+    ResponseEntity<Object> importCommands(@RequestBody byte[] body, HttpServletRequest request, Principal principal) {
+        List<NumberedLine> numbered = lines(body);
         if (numbered.isEmpty() || numbered.size() > MAX_LINES) {
             return ResponseEntity.unprocessableEntity().body(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY,
                     "IMPORT_SIZE", "An import holds 1 to " + MAX_LINES + " commands",
                     "This import holds " + numbered.size() + " commands"));
         }
         return commands.idempotently(request, principal, body, origin -> run(numbered, origin),
-                events -> created(describe(numbered), events));
+                events -> created(stored(numbered), events));
     }
 
     private ResponseEntity<Object> run(List<NumberedLine> numbered, CommandOrigin origin) {
@@ -100,19 +71,28 @@ class ImportController {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("line", line.number());
                 try {
-                    Object command = parse(line.text(), entry);
+                    if (line.refusal() != null) {
+                        throw line.refusal();
+                    }
+                    Object command = CommandGate.readLine(line.text());
+                    describe(command, entry);
                     dispatcher.send(command, origin);
                     entry.put("status", "accepted");
-                } catch (LineMalformed malformed) {
+                } catch (CommandRefused.Malformed malformed) {
                     refused = true;
                     entry.put("status", "refused");
                     entry.put("code", "MALFORMED_LINE");
+                    entry.put("rule", malformed.rule());
                     entry.put("detail", malformed.getMessage());
                 } catch (RuntimeException e) {
                     refused = true;
                     ProblemDetail problem = LedgerProblemHandler.describe(e);
                     entry.put("status", "refused");
                     entry.put("code", problem.getProperties().get(Problems.CODE));
+                    if (problem.getProperties().containsKey("rule")) {
+                        entry.put("rule", problem.getProperties().get("rule"));
+                        entry.put("errors", problem.getProperties().get("errors"));
+                    }
                     entry.put("detail", problem.getDetail());
                 }
                 report.add(entry);
@@ -123,6 +103,12 @@ class ImportController {
                         "An import is stored whole or not at all", report.stream()
                                 .filter(entry -> "refused".equals(entry.get("status"))).count()
                                 + " of " + report.size() + " lines were refused; nothing was stored");
+                // The first refused line and the rule it broke, for callers that read no further.
+                report.stream().filter(entry -> "refused".equals(entry.get("status"))).findFirst()
+                        .ifPresent(first -> {
+                            problem.setProperty("line", first.get("line"));
+                            problem.setProperty("rule", first.getOrDefault("rule", first.get("code")));
+                        });
                 problem.setProperty("lines", report);
                 return ResponseEntity.unprocessableEntity().body(problem);
             }
@@ -154,51 +140,75 @@ class ImportController {
     }
 
     /** The lines of an import that was stored whole before (its retry after a crash), described without running. */
-    private List<Map<String, Object>> describe(List<NumberedLine> numbered) {
+    private static List<Map<String, Object>> stored(List<NumberedLine> numbered) {
         List<Map<String, Object>> report = new ArrayList<>(numbered.size());
         for (NumberedLine line : numbered) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("line", line.number());
-            parse(line.text(), entry);
+            describe(CommandGate.readLine(line.text()), entry);
             entry.put("status", "accepted");
             report.add(entry);
         }
         return report;
     }
 
-    private Object parse(String text, Map<String, Object> entry) {
-        JsonNode node;
+    /** What the report says about a line it could read. */
+    private static void describe(Object command, Map<String, Object> entry) {
+        entry.put("command", command.getClass().getSimpleName());
         try {
-            node = lines.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new LineMalformed("Not a JSON object");
-        }
-        if (!(node instanceof ObjectNode object) || !object.path("command").isTextual()) {
-            throw new LineMalformed("A line is a JSON object with a \"command\" field");
-        }
-        String name = object.remove("command").textValue();
-        entry.put("command", name);
-        if (object.has("code")) {
-            entry.put("region", object.path("code").asText(null));
-        }
-        Class<?> type = COMMANDS.get(name);
-        if (type == null) {
-            throw new LineMalformed("Unknown command '" + name + "'; known: " + COMMANDS.keySet().stream().sorted()
-                    .toList());
-        }
-        try {
-            return lines.treeToValue(object, type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new LineMalformed(LedgerProblemHandler.unreadable(new RuntimeException(e)));
+            Object code = command.getClass().getMethod("code").invoke(command);
+            if (code != null) {
+                entry.put("region", code);
+            }
+        } catch (ReflectiveOperationException e) {
+            // A command about a programme year names no region.
         }
     }
 
-    private record NumberedLine(int number, String text) {
+    /**
+     * The body's lines, numbered from 1, ended by LF or CRLF. A CR anywhere else would let one line hold two commands
+     * for one reader and one for another, so it refuses its line; so do a line too long and bytes that are not UTF-8.
+     */
+    static List<NumberedLine> lines(byte[] body) {
+        List<NumberedLine> numbered = new ArrayList<>();
+        int number = 0;
+        for (int start = 0; start <= body.length; ) {
+            int end = start;
+            while (end < body.length && body[end] != '\n') {
+                end++;
+            }
+            number++;
+            int last = end > start && body[end - 1] == '\r' ? end - 1 : end;
+            numbered.add(line(number, body, start, last));
+            start = end + 1;
+        }
+        numbered.removeIf(line -> line.refusal() == null && line.text().isBlank());
+        return numbered;
     }
 
-    private static final class LineMalformed extends RuntimeException {
-        LineMalformed(String message) {
-            super(message, null, false, false);
+    private static NumberedLine line(int number, byte[] body, int start, int end) {
+        if (end - start > MAX_LINE_BYTES) {
+            return new NumberedLine(number, "", new CommandRefused.Malformed("LINE_TOO_LONG", "Line " + number
+                    + " has " + (end - start) + " bytes; a line has at most " + MAX_LINE_BYTES));
         }
+        for (int i = start; i < end; i++) {
+            if (body[i] == '\r') {
+                return new NumberedLine(number, "", new CommandRefused.Malformed("BARE_CR", "Line " + number
+                        + " holds a carriage return that does not end it: one command per line, lines end with LF"
+                        + " or CRLF"));
+            }
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body, start, end - start)).toString();
+            return new NumberedLine(number, text, null);
+        } catch (CharacterCodingException e) {
+            return new NumberedLine(number, "", new CommandRefused.Malformed("NOT_UTF8", "Line " + number
+                    + " is not UTF-8"));
+        }
+    }
+
+    record NumberedLine(int number, String text, CommandRefused.Malformed refusal) {
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import id.smartcity.ledger.gate.CommandRefused;
 import id.smartcity.ledger.rules.Rule;
 import id.smartcity.ledger.rules.RuleViolation;
 import java.util.Arrays;
@@ -47,6 +48,12 @@ class LedgerProblemHandler extends ResponseEntityExceptionHandler {
         if (e instanceof ConcurrencyException concurrency) {
             return concurrentChange(concurrency);
         }
+        if (e instanceof CommandRefused.Malformed malformed) {
+            return malformed(malformed);
+        }
+        if (e instanceof CommandRefused.Invalid invalid) {
+            return invalid(invalid);
+        }
         throw e;
     }
 
@@ -55,6 +62,26 @@ class LedgerProblemHandler extends ResponseEntityExceptionHandler {
         Rule rule = violation.rule();
         HttpStatus status = rule.kind() == Rule.Kind.CONFLICT ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
         return Problems.of(status, rule.name(), rule.description(), violation.getMessage());
+    }
+
+    /** Not the JSON of the command: the problem names the strictness rule it broke (DUPLICATE_FIELD, ...). */
+    @ExceptionHandler(CommandRefused.Malformed.class)
+    static ProblemDetail malformed(CommandRefused.Malformed malformed) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The request is malformed",
+                malformed.getMessage());
+        problem.setProperty("rule", malformed.rule());
+        return problem;
+    }
+
+    /** The command breaks limits of its shape: each field (a bounded number of them) with the constraint broken. */
+    @ExceptionHandler(CommandRefused.Invalid.class)
+    static ProblemDetail invalid(CommandRefused.Invalid invalid) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
+                "The request lacks or misshapes fields", invalid.getMessage());
+        problem.setProperty("rule", invalid.rule());
+        problem.setProperty("errors", invalid.errors().stream().map(error -> Map.of("field", error.field(),
+                "message", error.message(), "rule", error.rule())).toList());
+        return problem;
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

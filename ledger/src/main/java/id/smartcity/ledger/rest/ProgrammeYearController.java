@@ -1,19 +1,18 @@
 package id.smartcity.ledger.rest;
 
 import id.smartcity.api.GrantAward;
-import id.smartcity.api.PublishedMetric;
 import id.smartcity.api.RecordPublishedFigure;
+import id.smartcity.ledger.gate.CommandGate;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
-import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the awards it granted.
  */
 @RestController
+@RequestMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Commands")
 class ProgrammeYearController {
     private final CommandExecution commands;
@@ -31,23 +31,19 @@ class ProgrammeYearController {
         this.commands = commands;
     }
 
-    record Figure(@NotNull Integer year, @NotNull PublishedMetric metric, @NotNull Long value,
-                  @NotBlank @Size(max = 500) String source, LocalDate publishedOn, @Size(max = 2000) String note) {
-    }
-
     @PostMapping("/api/published-figures")
     @Operation(summary = "Record a figure the ministry published, with its source")
-    ResponseEntity<Object> record(@Valid @RequestBody Figure body, HttpServletRequest request, Principal principal) {
-        return commands.execute(request, principal, body, URI.create("/api/reports/reconciliation"),
-                () -> new RecordPublishedFigure(body.year(), body.metric(), body.value(), body.source(),
-                        body.publishedOn(), body.note()));
+    ResponseEntity<Object> record(@Schema(implementation = RecordPublishedFigure.class) @RequestBody byte[] body,
+                                  HttpServletRequest request, Principal principal) {
+        return commands.execute(request, principal, URI.create("/api/reports/reconciliation"),
+                CommandGate.read(RecordPublishedFigure.class, body, Map.of()));
     }
 
     @PostMapping("/api/awards")
     @Operation(summary = "Grant a year's award in a category to a region that took part")
-    ResponseEntity<Object> grantAward(@Valid @RequestBody CommandRequests.Award body, HttpServletRequest request,
-                                      Principal principal) {
-        return commands.execute(request, principal, body, URI.create("/api/reports/awards"),
-                () -> new GrantAward(body.year(), body.category(), body.code(), body.citation()));
+    ResponseEntity<Object> grantAward(@Schema(implementation = GrantAward.class) @RequestBody byte[] body,
+                                      HttpServletRequest request, Principal principal) {
+        return commands.execute(request, principal, URI.create("/api/reports/awards"),
+                CommandGate.read(GrantAward.class, body, Map.of()));
     }
 }

@@ -42,7 +42,8 @@ public enum Rule {
     ASSESSMENT_NOT_RECORDED(Kind.INVALID, "A region assessed before is selected from a round it was assessed in"),
     PROVINCE_IS_SMART_PROVINCE(Kind.INVALID,
             "A province enters the programme as a Smart Province (SelectSmartProvince), never as a region"),
-    UNKNOWN_PROVINCE(Kind.INVALID, "A Smart Province is one of the 34 provinces"),
+    UNKNOWN_PROVINCE(Kind.INVALID,
+            "A region code starts with the code of a province that exists on the command's date (Kemendagri)"),
     SMART_PROVINCE_BEFORE_2023(Kind.INVALID, "Smart Provinces are selected from the 2023 cohort on"),
     SMART_PROVINCE_COVERAGE(Kind.INVALID,
             "A province is selected as a Smart Province only when at least 80% of its regencies and cities have a"

@@ -1,6 +1,7 @@
 package id.smartcity.ledger.region;
 
 import static id.smartcity.ledger.rules.RuleMatchers.violates;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import id.smartcity.api.AssessCandidate;
 import id.smartcity.api.Assessment;
@@ -130,6 +131,15 @@ class ProgrammeCycleTest {
                     .when(new AssessCandidate(KEDIRI, "Kota Kediri", RegionKind.CITY, ROUND_2019, ASSESSED,
                             scores("100.5")))
                     .expectException(violates(Rule.SCORE_OUT_OF_RANGE))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void cannotAssessCandidateOfUnknownProvince() {
+            fixture.givenNoPriorActivity()
+                    .when(new AssessCandidate("99.71", "Kota Kediri", RegionKind.CITY, ROUND_2019, ASSESSED,
+                            scores("70")))
+                    .expectException(violates(Rule.UNKNOWN_PROVINCE))
                     .expectNoEvents();
         }
 
@@ -342,6 +352,24 @@ class ProgrammeCycleTest {
         }
 
         @Test
+        void cannotWeighWithWeightsThatOverflowToHundred() {
+            int big = 1 << 30;
+            Map<EvaluationDimension, Integer> overflowing = Map.of(EvaluationDimension.BASELINE, big,
+                    EvaluationDimension.OUTPUT, big, EvaluationDimension.OUTCOME, big, EvaluationDimension.IMPACT, big,
+                    EvaluationDimension.QUICK_WIN, 100);
+            // In int arithmetic these add up to exactly 100.
+            assertThat(overflowing.values().stream().mapToInt(Integer::intValue)
+                    .sum()).isEqualTo(100);
+            fixture.given(kediriSelected(null))
+                    .when(new RecordEvaluation(KEDIRI, 2022, uniform("3"), Map.of(), overflowing, null, null))
+                    .expectException(violates(Rule.WEIGHTS_INVALID))
+                    .expectNoEvents();
+            fixture.given(kediriSelected(null))
+                    .when(new RecordEvaluation(KEDIRI, 2022, uniform("3"), Map.of(), weights(10), null, null))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
         void cannotEvaluateTwiceInOneYear() {
             fixture.given(kediriSelected(null), new EvaluationRecorded(KEDIRI, 2021, uniform("3.06"), Map.of(),
                             weights(10), null, null))
@@ -408,6 +436,24 @@ class ProgrammeCycleTest {
                     .when(new SelectSmartProvince("32", "Jawa Barat", 2023, agreement, 20, "Kominfo, 28 Feb 2023"))
                     .expectEvents(new SmartProvinceSelected("32", "Jawa Barat", 2023, agreement, 27,
                             List.of("32.71", "32.73"), 20, "Kominfo, 28 Feb 2023"));
+        }
+
+        @Test
+        void cannotSelectSmartProvinceThatDoesNotExist() {
+            fixture.givenNoPriorActivity()
+                    .when(new SelectSmartProvince("99", "Provinsi Entah", 2023, agreement, 0, null))
+                    .expectException(violates(Rule.UNKNOWN_PROVINCE))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void cannotAttestMoreMasterplansThanIntegerArithmeticHolds() {
+            register.masterplans.put("34", diyRegions(1));
+            fixture.givenNoPriorActivity()
+                    .when(new SelectSmartProvince("34", "DI Yogyakarta", 2023, agreement, Integer.MAX_VALUE,
+                            "Kominfo"))
+                    .expectException(violates(Rule.ATTESTATION_INVALID))
+                    .expectNoEvents();
         }
 
         @Test

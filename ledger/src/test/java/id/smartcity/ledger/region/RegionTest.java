@@ -32,6 +32,8 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RegionTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
@@ -98,6 +100,52 @@ class RegionTest {
                     .when(new SelectRegion("3276", "Kota Depok", RegionKind.CITY, 2018, SELECTED_2018, null))
                     .expectException(violates(Rule.MALFORMED_REGION_CODE))
                     .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"99.01", "00.71", "20.71", "97.71"})
+        void cannotSelectRegionOfUnknownProvince(String code) {
+            fixture.givenNoPriorActivity()
+                    .when(new SelectRegion(code, "Kota Entah", RegionKind.CITY, 2018, SELECTED_2018, null))
+                    .expectException(violates(Rule.UNKNOWN_PROVINCE))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void canSelectRegionOfPapuaTengahOnceItExists() {
+            LocalDate created = LocalDate.of(2022, 7, 25);
+            fixture.givenNoPriorActivity()
+                    .when(new SelectRegion("94.12", "Kabupaten Mimika", RegionKind.REGENCY, 2023, created, null))
+                    .expectEvents(new RegionSelected("94.12", "Kabupaten Mimika", RegionKind.REGENCY, 2023, created,
+                            null));
+        }
+
+        @Test
+        void cannotSelectRegionOfPapuaTengahBeforeItExists() {
+            fixture.givenNoPriorActivity()
+                    .when(new SelectRegion("94.12", "Kabupaten Mimika", RegionKind.REGENCY, 2022,
+                            LocalDate.of(2022, 7, 24), null))
+                    .expectException(violates(Rule.UNKNOWN_PROVINCE))
+                    .expectExceptionMessage(containsString("Papua Tengah (94) exists from 2022-07-25"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void cannotSelectRegionOfPapuaBaratDayaBeforeItExists() {
+            fixture.givenNoPriorActivity()
+                    .when(new SelectRegion("96.71", "Kota Sorong", RegionKind.CITY, 2022, LocalDate.of(2022, 12, 7),
+                            null))
+                    .expectException(violates(Rule.UNKNOWN_PROVINCE))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void canSelectRegionOfPapuaBaratDayaOnTheDayItIsCreated() {
+            fixture.givenNoPriorActivity()
+                    .when(new SelectRegion("96.71", "Kota Sorong", RegionKind.CITY, 2023, LocalDate.of(2022, 12, 8),
+                            null))
+                    .expectEvents(new RegionSelected("96.71", "Kota Sorong", RegionKind.CITY, 2023,
+                            LocalDate.of(2022, 12, 8), null));
         }
 
         @Test
