@@ -1,5 +1,7 @@
 package id.smartcity.app.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -367,32 +369,104 @@ public final class LedgerCli {
 
         @Override
         public Integer call() throws IOException {
-            Map<?, ?> json = JSON.readValue(Files.readString(proof), Map.class);
+            JsonNode json;
+            try {
+                json = JSON.readTree(Files.readString(proof));
+            } catch (JsonProcessingException e) {
+                cli.out.println("INVALID: " + proof + " is not JSON");
+                return 1;
+            }
             Digest kept = digest == null ? null : Verify.readDigest(digest);
-            List<byte[]> path = ((List<?>) json.get("path")).stream()
-                    .map(hash -> CanonicalEvent.unhex(hash.toString())).toList();
+            try {
+                return check(json, kept);
+            } catch (MalformedProof e) {
+                cli.out.println("INVALID: " + e.getMessage());
+                return 1;
+            }
+        }
+
+        /** Every field checked for its form before the proof is: a hash is 32 bytes, a size a whole number. */
+        private int check(JsonNode json, Digest kept) {
+            List<byte[]> path = hashes(json, "path");
             boolean valid;
             String claim;
-            if (json.containsKey("leafHash")) {
-                long size = ((Number) json.get("treeSize")).longValue();
-                String root = kept != null ? kept.root() : (String) json.get("root");
-                valid = (kept == null || kept.treeSize() == size) && MerkleTree.verifyInclusion(
-                        CanonicalEvent.unhex((String) json.get("leafHash")),
-                        ((Number) json.get("leafIndex")).longValue(), size, path, CanonicalEvent.unhex(root));
-                claim = "event " + json.get("position") + " is in the tree of " + size + " events with root " + root;
-            } else {
-                long from = ((Number) json.get("from")).longValue();
-                long to = ((Number) json.get("to")).longValue();
-                String fromRoot = kept != null && kept.treeSize() == from ? kept.root() : (String) json.get("fromRoot");
-                String toRoot = kept != null && kept.treeSize() == to ? kept.root() : (String) json.get("toRoot");
+            if (json.has("leafHash")) {
+                long size = count(json, "treeSize");
+                long index = count(json, "leafIndex");
+                String root = kept != null ? kept.root() : hex(json, "root");
+                byte[] leaf = hash(json, "leafHash");
+                hash(root, "root");
+                valid = (kept == null || kept.treeSize() == size) && MerkleTree.verifyInclusion(leaf, index, size, path,
+                        CanonicalEvent.unhex(root));
+                claim = "event " + json.path("position").asText(String.valueOf(index + 1)) + " is in the tree of "
+                        + size + " events with root " + root;
+            } else if (json.has("from")) {
+                long from = count(json, "from");
+                long to = count(json, "to");
+                String fromRoot = kept != null && kept.treeSize() == from ? kept.root() : hex(json, "fromRoot");
+                String toRoot = kept != null && kept.treeSize() == to ? kept.root() : hex(json, "toRoot");
                 valid = (kept == null || kept.treeSize() == from || kept.treeSize() == to)
-                        && MerkleTree.verifyConsistency(from, to, CanonicalEvent.unhex(fromRoot),
-                        CanonicalEvent.unhex(toRoot), path);
+                        && MerkleTree.verifyConsistency(from, to, hash(fromRoot, "fromRoot"), hash(toRoot, "toRoot"),
+                        path);
                 claim = "the tree of " + from + " events (root " + fromRoot + ") is a prefix of the tree of " + to
                         + " events (root " + toRoot + ")";
+            } else {
+                throw new MalformedProof("neither an inclusion proof (leafHash) nor a consistency proof (from, to)");
             }
             cli.out.println((valid ? "VALID: " : "INVALID: not proven that ") + claim);
             return valid ? 0 : 1;
+        }
+
+        private static long count(JsonNode json, String field) {
+            JsonNode value = json.path(field);
+            if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
+                throw new MalformedProof(field + " must be a whole number from 0, not " + value);
+            }
+            return value.asLong();
+        }
+
+        private static String hex(JsonNode json, String field) {
+            JsonNode value = json.path(field);
+            if (!value.isTextual()) {
+                throw new MalformedProof(field + " must be a hash in hex, not " + value);
+            }
+            return value.asText();
+        }
+
+        private static byte[] hash(JsonNode json, String field) {
+            return hash(hex(json, field), field);
+        }
+
+        private static byte[] hash(String hex, String field) {
+            if (hex.length() != 64) {
+                throw new MalformedProof(field + " must be 64 hex digits (32 bytes), not " + hex.length());
+            }
+            try {
+                return CanonicalEvent.unhex(hex);
+            } catch (IllegalArgumentException e) {
+                throw new MalformedProof(field + " is not hex: " + hex);
+            }
+        }
+
+        private static List<byte[]> hashes(JsonNode json, String field) {
+            JsonNode list = json.path(field);
+            if (!list.isArray()) {
+                throw new MalformedProof(field + " must be a list of hashes, not " + list);
+            }
+            List<byte[]> hashes = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                if (!list.get(i).isTextual()) {
+                    throw new MalformedProof(field + "[" + i + "] must be a hash in hex, not " + list.get(i));
+                }
+                hashes.add(hash(list.get(i).asText(), field + "[" + i + "]"));
+            }
+            return hashes;
+        }
+
+        private static final class MalformedProof extends RuntimeException {
+            MalformedProof(String message) {
+                super(message, null, false, false);
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
  * consistency proofs, and their verification, which anyone can redo offline with the same two rules.
  */
 public final class MerkleTree {
+    private static final int HASH_BYTES = 32;
     private final List<byte[]> leaves;
 
     /** A tree whose leaf {@code i} is the leaf hash of {@code data.get(i)}. */
@@ -127,7 +128,7 @@ public final class MerkleTree {
 
     /** RFC 9162, 2.1.3.2: does {@code proof} put {@code leafHash} at {@code index} of a tree with {@code root}? */
     public static boolean verifyInclusion(byte[] leafHash, long index, long size, List<byte[]> proof, byte[] root) {
-        if (index < 0 || index >= size) {
+        if (index < 0 || index >= size || !isHash(leafHash) || !isHash(root) || !allHashes(proof)) {
             return false;
         }
         long fn = index;
@@ -155,16 +156,15 @@ public final class MerkleTree {
     /** RFC 9162, 2.1.4.2: does {@code proof} show the tree of {@code first} leaves is a prefix of the other? */
     public static boolean verifyConsistency(long first, long second, byte[] firstRoot, byte[] secondRoot,
                                             List<byte[]> proof) {
-        if (first < 0 || first > second) {
+        // The empty tree is a prefix of every tree, and no proof shows it: the reference vectors refuse one, even
+        // between two empty trees.
+        if (first <= 0 || first > second || proof == null) {
             return false;
         }
         if (first == second) {
             return proof.isEmpty() && Arrays.equals(firstRoot, secondRoot);
         }
-        if (first == 0) {
-            return proof.isEmpty();
-        }
-        if (proof.isEmpty()) {
+        if (proof.isEmpty() || !allHashes(proof) || !isHash(firstRoot) || !isHash(secondRoot)) {
             return false;
         }
         List<byte[]> path = new ArrayList<>(proof);
@@ -215,5 +215,14 @@ public final class MerkleTree {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A hash of a proof is 32 bytes: an empty, truncated or extended one proves nothing, whatever it hashes to. */
+    private static boolean isHash(byte[] hash) {
+        return hash != null && hash.length == HASH_BYTES;
+    }
+
+    private static boolean allHashes(List<byte[]> hashes) {
+        return hashes != null && hashes.stream().allMatch(MerkleTree::isHash);
     }
 }
