@@ -4,7 +4,9 @@
 
 const state = {
   auth: null, roles: [], lang: localStorage.getItem('ledger.lang') || 'id', view: 'overview',
-  asOf: '', knownAt: '', eventsFrom: 1, eventsPage: 20, cohortRows: []
+  asOf: '', knownAt: '', eventsFrom: 1, eventsPage: 20, cohortRows: [],
+  // The last position this dashboard wrote: reads wait until the read models include it (read your writes).
+  atLeast: 0
 };
 const $ = (selector, root = document) => root.querySelector(selector);
 const PILLARS = ['GOVERNANCE', 'BRANDING', 'ECONOMY', 'LIVING', 'SOCIETY', 'ENVIRONMENT'];
@@ -35,6 +37,7 @@ function when() {
   const query = new URLSearchParams();
   if (state.asOf) query.set('asOf', state.asOf);
   if (state.knownAt) query.set('knownAt', new Date(state.knownAt).toISOString());
+  if (state.atLeast) query.set('atLeast', state.atLeast);
   return query;
 }
 
@@ -288,9 +291,10 @@ async function drawRegion() {
   const header = el('div', { class: 'dossier-head' },
     el('h2', { id: 'region-name', text: region.name + ' (' + region.code + ')' }),
     el('p', { text: t(region.kind) + ', ' + (region.provinceName || '') }),
-    el('p', { class: engagements.length > 1 ? 'badge repeated' : 'badge', id: 'assisted' },
-      (engagements.length === 1 ? t('assistedOnce') : t('assistedTimes', { n: engagements.length }))
-        + (engagements.length > 1 ? ' · ' + t('repeated') : '')));
+    // The ledger's own figure: a withdrawn engagement is not assistance.
+    el('p', { class: region.assistedTimes > 1 ? 'badge repeated' : 'badge', id: 'assisted' },
+      (region.assistedTimes === 1 ? t('assistedOnce') : t('assistedTimes', { n: region.assistedTimes }))
+        + (region.assistedTimes > 1 ? ' · ' + t('repeated') : '')));
   const strip = el('ol', { class: 'engagements', 'aria-label': t('engagements') }, engagements.map(engagement =>
     el('li', { class: 'engagement ' + engagement.type, 'data-year': engagement.cohortYear },
       el('strong', { text: engagement.cohortYear }), ' ', t(engagement.type), ' · ', t(engagement.status),
@@ -423,6 +427,7 @@ async function send(command, form) {
       headers: { 'Content-Type': 'application/json', 'X-Client-Application': 'dashboard',
         'Idempotency-Key': crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random() } });
     result.textContent = t('accepted', { type: accepted.type, position: accepted.position });
+    state.atLeast = Math.max(state.atLeast, accepted.position);
     result.classList.add('ok');
     $('#region-code').value = v.code;
   } catch (e) {
@@ -448,6 +453,7 @@ async function importFile(form) {
     const answer = await api('/api/imports', { method: 'POST', body: await file.text(),
       headers: { 'Content-Type': 'application/x-ndjson', 'X-Client-Application': 'dashboard' } });
     result.textContent = t('imported', { n: answer.imported });
+    state.atLeast = Math.max(state.atLeast, answer.lastPosition || 0);
     result.className = 'result ok';
   } catch (e) {
     result.textContent = t('refused', { code: (e.body || {}).code || e.status, detail: e.message });

@@ -152,6 +152,12 @@ class DashboardBrowserTest {
         assertThat(attribute("#assisted", "class")).contains("repeated");
         assertThat(browser.findElements(By.cssSelector(".engagement.REPEAT[data-year='2023']"))).hasSize(1);
         screenshot("05b-region-repeated-assistance");
+        // Kota Depok withdrew in 2018 and came back in 2019: two engagements, one of them assistance, as the API says.
+        fill("#region-code", "32.76");
+        click("#region-form button[type=submit]");
+        wait.until(d -> text("#region-name").endsWith("(32.76)"));
+        assertThat(text("#assisted")).isEqualTo("Assisted once");
+        assertThat(browser.findElements(By.cssSelector(".engagement"))).hasSize(2);
 
         // A command refused beside its field, then one accepted, and the region it made.
         click("#tab-operate");

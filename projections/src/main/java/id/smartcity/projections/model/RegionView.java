@@ -1,6 +1,7 @@
 package id.smartcity.projections.model;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import id.smartcity.api.AwardCategory;
 import id.smartcity.api.CandidateScores;
@@ -125,6 +126,12 @@ public final class RegionView {
     /** Whether the region ever entered a cohort (a candidate only assessed has not). */
     public boolean participated() {
         return !engagements.isEmpty();
+    }
+
+    /** How many times the region was assisted, as every report counts it: its engagements that were not withdrawn. */
+    @JsonProperty(value = "assistedTimes", access = JsonProperty.Access.READ_ONLY)
+    public int assistedTimes() {
+        return assistance().size();
     }
 
     /** Engagements that count as assistance: not withdrawn. */
