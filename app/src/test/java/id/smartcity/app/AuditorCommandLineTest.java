@@ -44,14 +44,7 @@ class AuditorCommandLineTest {
 
     @Test
     void exportsVerifiesAgainstADigestNamesTamperingAndImportsWithTheSameHashes() throws Exception {
-        Path ledger = work.resolve("ledger");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SmartCityLedgerApplication.class)
-                .run("--server.port=0", "--ledger.mongo.embedded.data-dir=" + ledger)) {
-            LedgerClient api = new LedgerClient(((WebServerApplicationContext) app).getWebServer().getPort(),
-                    ledger.resolve("generated-credentials.properties"));
-            assertThat(api.postNdjson("/api/imports", "operator",
-                    ShippedHistory.read()).status()).isEqualTo(201);
-        }
+        Path ledger = record(work.resolve("ledger"), ShippedHistory.read());
         String dataDir = "--data-dir=" + ledger;
 
         Run digest = cli("digest", dataDir);
@@ -149,15 +142,18 @@ class AuditorCommandLineTest {
 
     /** A stopped ledger's folder holding the 2017 cohort (50 events). */
     private Path recordTheCohortOf2017() throws IOException {
-        Path ledger = work.resolve("cohort");
+        return record(work.resolve("cohort"), Files.readString(Path.of("..", "history", "2017-cohort.ndjson")));
+    }
+
+    /** Starts a ledger on {@code folder}, imports the commands, and stops it: the folder is then the auditor's. */
+    private static Path record(Path folder, String commands) {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SmartCityLedgerApplication.class)
-                .run("--server.port=0", "--ledger.mongo.embedded.data-dir=" + ledger)) {
+                .run("--server.port=0", "--ledger.mongo.embedded.data-dir=" + folder)) {
             LedgerClient api = new LedgerClient(((WebServerApplicationContext) app).getWebServer().getPort(),
-                    ledger.resolve("generated-credentials.properties"));
-            assertThat(api.postNdjson("/api/imports", "operator",
-                    Files.readString(Path.of("..", "history", "2017-cohort.ndjson"))).status()).isEqualTo(201);
+                    folder.resolve("generated-credentials.properties"));
+            assertThat(api.postNdjson("/api/imports", "operator", commands).status()).isEqualTo(201);
         }
-        return ledger;
+        return folder;
     }
 
     /** The last event out of its indexes, and its unique event id given to the event before: no crash does that. */

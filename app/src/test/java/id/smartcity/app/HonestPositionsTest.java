@@ -67,7 +67,7 @@ class HonestPositionsTest {
             assertThat(projections.awaitCaughtUp(name, Duration.ofSeconds(60))).isTrue();
         }
         importing.set(false);
-        List<JsonNode> events = auditLog();
+        List<JsonNode> events = api.auditLog();
 
         List<JsonNode> seen = answers.get();
         seen.add(api.get("/api/regions", "reporter").body());
@@ -171,18 +171,5 @@ class HonestPositionsTest {
         assertThat(rebuilding.body().path("detail").asText()).contains("regions").contains("of 1000");
         positions.updateOne(Filters.eq("_id", "rm_regions"), Updates.unset("rebuildingTo"));
         assertThat(api.get("/api/reports/annual-totals", "reporter").status()).isEqualTo(200);
-    }
-
-    private List<JsonNode> auditLog() {
-        List<JsonNode> log = new ArrayList<>();
-        long from = 1;
-        while (true) {
-            JsonNode page = api.get("/api/audit/events?limit=1000&from=" + from, "auditor").body();
-            page.path("events").forEach(log::add);
-            if (page.path("next").isNull() || page.path("next").isMissingNode()) {
-                return log;
-            }
-            from = page.path("next").asLong();
-        }
     }
 }

@@ -76,6 +76,20 @@ final class LedgerClient {
         return years;
     }
 
+    /** The whole event log through the audit API, page by page, as the auditor reads it. */
+    java.util.List<JsonNode> auditLog() {
+        java.util.List<JsonNode> log = new java.util.ArrayList<>();
+        long from = 1;
+        while (true) {
+            JsonNode page = get("/api/audit/events?limit=1000&from=" + from, "auditor").body();
+            page.path("events").forEach(log::add);
+            if (page.path("next").isNull() || page.path("next").isMissingNode()) {
+                return log;
+            }
+            from = page.path("next").asLong();
+        }
+    }
+
     Response getAs(String path, String user, String accept) {
         return send(request(path, user, "Accept", accept).GET());
     }

@@ -164,16 +164,16 @@ public final class AuditLog {
     }
 
     private static byte[] storedHash(Document event) {
-        String hash = event.getString(CanonicalEvent.HASH);
-        try {
-            return hash == null ? null : CanonicalEvent.unhex(hash);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return hashIn(event, CanonicalEvent.HASH);
     }
 
     private static byte[] recordedPrevious(Document event) {
-        String hash = event.getString(CanonicalEvent.PREVIOUS);
+        return hashIn(event, CanonicalEvent.PREVIOUS);
+    }
+
+    /** A hash field of the stored event; null when it is missing or not hex (the caller then names the break). */
+    private static byte[] hashIn(Document event, String field) {
+        String hash = event.getString(field);
         try {
             return hash == null ? null : CanonicalEvent.unhex(hash);
         } catch (IllegalArgumentException e) {
