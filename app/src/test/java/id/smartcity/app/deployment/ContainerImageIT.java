@@ -6,17 +6,25 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import id.smartcity.app.deployment.Dockerfile.Copy;
 import id.smartcity.app.deployment.Dockerfile.Instruction;
 import id.smartcity.app.deployment.Dockerfile.Stage;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -111,6 +119,7 @@ class ContainerImageIT {
                         Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(2), 3, List.of("curl",
                         "-fs", "http://127.0.0.1:" + port + "/actuator/health")));
                 awaitHealthy(healthcheck, environment, process, log);
+                assertKnowsItsVersion(port, Path.of(environment.get("LEDGER_DATA_DIR")));
             } finally {
                 process.destroy();
                 assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
@@ -153,7 +162,8 @@ class ContainerImageIT {
         environment.put("PATH", System.getenv("PATH"));
         environment.put("HOME", volume.toString());
         environment.putAll(image.env());
-        map(ledger.get("environment")).forEach((name, value) -> environment.put(name, interpolate(String.valueOf(value))));
+        map(ledger.get("environment")).forEach((name, value) ->
+                environment.put(name, interpolate(String.valueOf(value))));
         environment.replaceAll((name, value) -> volumes.contains(value) ? volume.toString() : value);
         String uri = environment.get("MONGODB_URI");
         assertThat(uri).as("compose gives the ledger a MongoDB").startsWith("mongodb://");
@@ -185,6 +195,24 @@ class ContainerImageIT {
         }
         throw new AssertionError("the Dockerfile's healthcheck did not pass within its start period and retries: "
                 + tail(log));
+    }
+
+    /** /actuator/info names the version and, built from a checkout, the commit (git.properties). */
+    private static void assertKnowsItsVersion(int port, Path data) throws Exception {
+        Properties generated = new Properties();
+        try (Reader reader = Files.newBufferedReader(data.resolve("generated-credentials.properties"))) {
+            generated.load(reader);
+        }
+        HttpResponse<String> info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/info")).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString(("admin:" + generated.getProperty("admin"))
+                .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(info.statusCode()).isEqualTo(200);
+        JsonNode body = new ObjectMapper().readTree(info.body());
+        assertThat(body.path("build").path("version").asText()).as("%s", body).matches("\\d+\\.\\d+.*");
+        if (Files.exists(REPOSITORY.resolve(".git"))) {
+            assertThat(body.path("git").path("commit").path("id").asText()).as("%s", body).matches("[0-9a-f]{7,}");
+        }
     }
 
     /** HEALTHCHECK [--interval=D] [--timeout=D] [--start-period=D] [--retries=N] CMD command */
