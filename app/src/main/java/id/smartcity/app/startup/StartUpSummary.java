@@ -48,7 +48,7 @@ class StartUpSummary implements ApplicationListener<ApplicationReadyEvent> {
         String host = environment.getProperty("server.address", "localhost");
         List<String> where = new ArrayList<>();
         EmbeddedMongoServer server = embedded.getIfAvailable();
-        if (server != null) {
+        if (server != null && embeddedProperties.backend() == EmbeddedMongoProperties.Backend.H2) {
             where.add("data in " + absolute(embeddedProperties.dataDir()));
         }
         boolean generated = security.mode() == SecurityProperties.Mode.BASIC && security.users().values().stream()
