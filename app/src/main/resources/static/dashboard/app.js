@@ -62,6 +62,17 @@ async function api(path, options = {}) {
   return body;
 }
 
+/** The footer: which build of the ledger answers (version and commit, from /actuator/info). */
+async function showVersion() {
+  try {
+    const info = await api('/actuator/info');
+    const commit = info.git && info.git.commit ? ' · ' + info.git.commit.id : '';
+    $('#version').textContent = 'smartcity-ledger ' + ((info.build && info.build.version) || '?') + commit;
+  } catch (e) {
+    $('#version').textContent = '';
+  }
+}
+
 function withWhen(path, extra = {}) {
   const query = when();
   Object.entries(extra).forEach(([name, value]) => { if (value !== undefined && value !== null) query.set(name, value); });
@@ -87,6 +98,7 @@ async function signIn(event) {
     document.querySelectorAll('.auditor-only').forEach(element => { element.hidden = !auditor; });
     document.querySelectorAll('.operator-only').forEach(element => { element.hidden = !has('OPERATOR', 'ADMIN'); });
     buildCommandForms();
+    showVersion();
     const allowed = { audit: auditor, operate: has('OPERATOR', 'ADMIN') };
     show(allowed[state.view] === false ? 'overview' : state.view);
   } catch (e) {

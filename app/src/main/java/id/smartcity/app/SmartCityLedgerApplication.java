@@ -13,6 +13,8 @@ public class SmartCityLedgerApplication {
     public static void main(String[] args) {
         // Axon's update checker phones home; this ledger runs offline.
         System.setProperty("axoniq.update-checker.disabled", "true");
+        // Axon's console module prints an advertisement box on every start unless this is set.
+        System.setProperty("disable-axoniq-console-message", "true");
         if (LedgerCli.isCommand(args)) {
             System.exit(LedgerCli.run(args));
         }

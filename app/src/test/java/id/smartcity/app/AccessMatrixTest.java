@@ -84,6 +84,7 @@ class AccessMatrixTest {
             Endpoint.get("/api/admin/projections", ADMINS),
             Endpoint.post("/api/admin/projections/published-figures/rebuild", ADMINS),
             Endpoint.get("/actuator/metrics", ADMINS),
+            Endpoint.get("/actuator/info", EVERYONE),
             Endpoint.get("/v3/api-docs", EVERYONE),
             new Endpoint("GET", "/actuator/health", EVERYONE, true));
 

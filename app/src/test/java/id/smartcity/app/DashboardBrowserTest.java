@@ -99,6 +99,9 @@ class DashboardBrowserTest {
         signIn("admin", password("admin"));
         wait.until(d -> find("#app").isDisplayed());
         assertThat(text("#who")).startsWith("admin");
+        wait.until(d -> !text("#version").isEmpty());
+        assertThat(text("#version")).as("the footer names the build")
+                .matches("smartcity-ledger \\d+\\.\\d+\\.\\d+\\S*.*");
         screenshot("01-signed-in");
 
         // Load the shipped history through the operator's import form.

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.smartcity.app.SmartCityLedgerApplication;
 import id.smartcity.app.mongo.EmbeddedStoreDamagedException;
+import id.smartcity.app.startup.LedgerVersion;
+import id.smartcity.app.startup.PasswordHashNotBcryptException;
 import id.smartcity.ledger.audit.AuditLog;
 import id.smartcity.ledger.audit.Digest;
 import id.smartcity.ledger.audit.LedgerVerifier;
@@ -27,6 +29,9 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Console;
+import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,6 +47,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,13 +60,17 @@ import picocli.CommandLine.ScopeType;
  * progress and logs to standard error.
  */
 @Command(name = "smartcity-ledger", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "The Smart City programme ledger, for auditors: verify, digest, export, import, replay, report.",
+        versionProvider = LedgerCli.Version.class,
+        description = {"The Smart City programme ledger, for auditors and operators: verify, digest, export, import,"
+                + " replay, report, projections, check-proof, hash-password.",
+                "Without a command, `java -jar smartcity-ledger-exec.jar` runs the server."},
         subcommands = {LedgerCli.Verify.class, LedgerCli.DigestCommand.class, LedgerCli.Export.class,
                 LedgerCli.Import.class, LedgerCli.Replay.class, LedgerCli.ReportCommand.class,
-                LedgerCli.Projections.class, LedgerCli.CheckProof.class})
+                LedgerCli.Projections.class, LedgerCli.CheckProof.class, LedgerCli.HashPassword.class,
+                CommandLine.HelpCommand.class})
 public final class LedgerCli {
     public static final List<String> COMMANDS = List.of("verify", "digest", "export", "import", "replay", "report",
-            "projections", "check-proof", "help", "--help", "-h");
+            "projections", "check-proof", "hash-password", "help", "--help", "-h", "--version", "-V");
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -94,8 +104,13 @@ public final class LedgerCli {
         LedgerCli cli = new LedgerCli();
         cli.out = out;
         try {
-            return new CommandLine(cli).setExecutionExceptionHandler((e, command, parsed) -> {
+            // Help and --version are what was asked for: standard output, like the data.
+            return new CommandLine(cli).setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                    true)).setExecutionExceptionHandler((e, command, parsed) -> {
                 for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                    if (cause instanceof LedgerDidNotStart) {
+                        return 2;
+                    }
                     if (cause instanceof NoLedgerHere || cause instanceof EmbeddedStoreDamagedException) {
                         command.getErr().println(cause.getMessage());
                         return 2;
@@ -129,8 +144,13 @@ public final class LedgerCli {
             if (salvage) {
                 properties.add("--ledger.mongo.embedded.open-damaged=true");
             }
-            context = new SpringApplicationBuilder(SmartCityLedgerApplication.class).web(WebApplicationType.NONE)
-                    .run(properties.toArray(String[]::new));
+            try {
+                context = new SpringApplicationBuilder(SmartCityLedgerApplication.class)
+                        .web(WebApplicationType.NONE).run(properties.toArray(String[]::new));
+            } catch (RuntimeException e) {
+                // Spring Boot's failure analysis said why in one line (OneLineFailureReporter); nothing to add.
+                throw new LedgerDidNotStart(e);
+            }
         }
         return context.getBean(type);
     }
@@ -145,6 +165,13 @@ public final class LedgerCli {
         return dataDir != null ? dataDir : Path.of(configured == null || configured.isBlank() ? "./data" : configured);
     }
 
+    /** The store could not be opened (a server holds the folder, MongoDB does not answer): already reported. */
+    static final class LedgerDidNotStart extends RuntimeException {
+        LedgerDidNotStart(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
     /** The command names a data folder that holds no ledger (a typo): nothing is created there. */
     static final class NoLedgerHere extends RuntimeException {
         NoLedgerHere(String message) {
@@ -152,8 +179,9 @@ public final class LedgerCli {
         }
     }
 
-    @Command(name = "verify", description = "Recompute the hash chain and the Merkle tree, name the first break, and"
-            + " compare each read model with a replay of the log.")
+    @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = LedgerCli.Version.class,
+            description = "Recompute the hash chain and the Merkle tree, name the first break, and compare each read"
+                    + " model with a replay of the log.")
     static final class Verify implements Callable<Integer> {
         @ParentCommand
         LedgerCli cli;
@@ -203,7 +231,8 @@ public final class LedgerCli {
         }
     }
 
-    @Command(name = "digest", description = "Print the digest to keep outside the system (JSON).")
+    @Command(name = "digest", mixinStandardHelpOptions = true, versionProvider = LedgerCli.Version.class,
+            description = "Print the digest to keep outside the system (JSON).")
     static final class DigestCommand implements Callable<Integer> {
         @ParentCommand
         LedgerCli cli;
@@ -219,7 +248,8 @@ public final class LedgerCli {
         }
     }
 
-    @Command(name = "export", description = "Write every event from a position as NDJSON to standard output.")
+    @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = LedgerCli.Version.class,
+            description = "Write every event from a position as NDJSON to standard output.")
     static final class Export implements Callable<Integer> {
         @ParentCommand
         LedgerCli cli;
@@ -240,7 +270,8 @@ public final class LedgerCli {
         }
     }
 
-    @Command(name = "import", description = "Load an export into an empty store; the same hashes come out.")
+    @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = LedgerCli.Version.class,
+            description = "Load an export into an empty store; the same hashes come out.")
     static final class Import implements Callable<Integer> {
         @ParentCommand
         LedgerCli cli;
@@ -270,7 +301,8 @@ public final class LedgerCli {
         }
     }
 
-    @Command(name = "replay", description = "Replay the log as of a date (and as known at an instant) and summarise.")
+    @Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = LedgerCli.Version.class,
+            description = "Replay the log as of a date (and as known at an instant) and summarise.")
     static final class Replay implements Callable<Integer> {
         @ParentCommand
         LedgerCli cli;
@@ -291,7 +323,8 @@ public final class LedgerCli {
         }
     }
 
-    @Command(name = "report", description = "Print a report: annual-totals.")
+    @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = LedgerCli.Version.class,
+            description = "Print a report: annual-totals.")
     static final class ReportCommand implements Callable<Integer> {
         @ParentCommand
         LedgerCli cli;
@@ -322,7 +355,8 @@ public final class LedgerCli {
         }
     }
 
-    @Command(name = "projections", description = "Read models: `status`, or `rebuild NAME`.")
+    @Command(name = "projections", mixinStandardHelpOptions = true, versionProvider = LedgerCli.Version.class,
+            description = "Read models: `status`, or `rebuild NAME`.")
     static final class Projections implements Callable<Integer> {
         @ParentCommand
         LedgerCli cli;
@@ -358,7 +392,8 @@ public final class LedgerCli {
         }
     }
 
-    @Command(name = "check-proof", description = "Check an inclusion or consistency proof offline: no server, no store.")
+    @Command(name = "check-proof", mixinStandardHelpOptions = true, versionProvider = LedgerCli.Version.class,
+            description = "Check an inclusion or consistency proof offline: no server, no store.")
     static final class CheckProof implements Callable<Integer> {
         @ParentCommand
         LedgerCli cli;
@@ -467,6 +502,62 @@ public final class LedgerCli {
             MalformedProof(String message) {
                 super(message, null, false, false);
             }
+        }
+    }
+
+    /** --version: the build's version and commit, without starting anything. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"smartcity-ledger " + LedgerVersion.current()};
+        }
+    }
+
+    @Command(name = "hash-password", mixinStandardHelpOptions = true, versionProvider = LedgerCli.Version.class,
+            description = {"Print a bcrypt hash of a password for LEDGER_<USER>_PASSWORD_HASH.",
+                    "The password is asked for (twice) on a terminal, or read as the first line of standard input;"
+                            + " never from the command line, where other users and the shell's history see it."})
+    static final class HashPassword implements Callable<Integer> {
+        /** BCrypt uses the first 72 bytes of a password only: a longer one would be silently cut. */
+        private static final int MOST_BYTES = 72;
+        @ParentCommand
+        LedgerCli cli;
+        @Parameters(arity = "0..1", paramLabel = "USER",
+                description = "operator, reporter, auditor or admin: prints LEDGER_<USER>_PASSWORD_HASH='<hash>'"
+                        + " (a line for a shell or a compose .env file) instead of the hash alone")
+        String user;
+
+        @Override
+        public Integer call() throws IOException {
+            char[] password = read();
+            if (password == null || password.length == 0) {
+                System.err.println("No password given: type it when asked, or send it on standard input");
+                return 2;
+            }
+            if (new String(password).getBytes(StandardCharsets.UTF_8).length > MOST_BYTES) {
+                System.err.println("The password is longer than bcrypt's " + MOST_BYTES + " bytes: choose a shorter"
+                        + " one");
+                return 2;
+            }
+            String hash = new BCryptPasswordEncoder().encode(java.nio.CharBuffer.wrap(password));
+            java.util.Arrays.fill(password, ' ');
+            cli.out.println(user == null ? hash : PasswordHashNotBcryptException.setting(user) + "='" + hash + "'");
+            return 0;
+        }
+
+        private static char[] read() throws IOException {
+            Console console = System.console();
+            if (console != null) {
+                char[] password = console.readPassword("Password: ");
+                char[] again = console.readPassword("The same password again: ");
+                if (password == null || !java.util.Arrays.equals(password, again)) {
+                    System.err.println("The two passwords differ");
+                    return null;
+                }
+                return password;
+            }
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            return line == null ? null : line.toCharArray();
         }
     }
 

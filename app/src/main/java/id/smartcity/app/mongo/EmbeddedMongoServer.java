@@ -3,10 +3,10 @@ package id.smartcity.app.mongo;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import org.h2.mvstore.MVStore;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import id.smartcity.app.startup.DataFolderInUseException;
+import id.smartcity.app.startup.DataFolderNotWritableException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,18 +44,22 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         if (properties.backend() == EmbeddedMongoProperties.Backend.MEMORY) {
             EmbeddedMongoServer server = new EmbeddedMongoServer(new MemoryBackend(), properties.host(),
                     properties.port());
-            LOG.info("No MongoDB URI configured: embedded MongoDB (memory backend, nothing kept) on {}",
+            LOG.debug("No MongoDB URI configured: embedded MongoDB (memory backend, nothing kept) on {}",
                     server.connectionString(properties.database()));
             return server;
         }
         Path directory = properties.dataDir().toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data folder " + directory, e);
-        }
+        requireWritable(directory);
         Path file = directory.resolve("ledger.mv");
-        MVStore store = CommitGatedH2Backend.open(file.toString());
+        MVStore store;
+        try {
+            store = CommitGatedH2Backend.open(file.toString());
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw new DataFolderInUseException(directory, e);
+            }
+            throw e;
+        }
         CommitGatedH2Backend backend;
         try {
             List<H2CrashRepair.Damage> damages = H2CrashRepair.find(store);
@@ -67,9 +74,22 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         store.setRetentionTime((int) Math.min(Integer.MAX_VALUE, properties.h2Retention().toMillis()));
         EmbeddedMongoServer server = new EmbeddedMongoServer(backend, properties.host(), properties.port());
         server.startCommitting(backend, properties.h2CommitInterval());
-        LOG.info("No MongoDB URI configured: embedded MongoDB (H2 backend, data in {}) on {}", file,
+        LOG.debug("No MongoDB URI configured: embedded MongoDB (H2 backend, data in {}) on {}", file,
                 server.connectionString(properties.database()));
         return server;
+    }
+
+    /**
+     * Creates the folder and tries a file in it: H2 would otherwise fail later with a message about its own file, and
+     * a folder without write permission for root is caught by the attempt, not by its permission bits.
+     */
+    public static void requireWritable(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            Files.delete(Files.createTempFile(directory, ".writable", ".probe"));
+        } catch (IOException | SecurityException e) {
+            throw new DataFolderNotWritableException(directory, e);
+        }
     }
 
     /**
@@ -96,6 +116,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
                 LOG.warn("Committing the embedded store failed; the next commit tries again", e);
             }
         }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** What StartUpSummary names: the backend and, for H2, its file. */
+    public String describe() {
+        return backend instanceof H2Backend h2 ? "H2, " + Path.of(h2.getMvStore().getFileStore().getFileName())
+                .toAbsolutePath().normalize() : "memory, nothing kept";
     }
 
     public String connectionString(String database) {

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import id.smartcity.app.startup.DataFolderNotWritableException;
+import id.smartcity.app.startup.PasswordHashNotBcryptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.userdetails.User;
@@ -24,6 +27,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 final class LedgerUsers {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerUsers.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** What BCryptPasswordEncoder accepts: version, cost, then 22 characters of salt and 31 of hash. */
+    private static final Pattern BCRYPT = Pattern.compile("(\\{bcrypt})?\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
     private LedgerUsers() {
     }
@@ -32,26 +37,33 @@ final class LedgerUsers {
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
         Map<String, String> generated = null;
         List<UserDetails> users = new ArrayList<>();
+        List<String> withoutHash = new ArrayList<>();
         for (Map.Entry<String, SecurityProperties.User> entry : new TreeMap<>(properties.users()).entrySet()) {
             String name = entry.getKey();
             String hash = entry.getValue().passwordHash();
+            if (hash != null && !hash.isBlank() && !BCRYPT.matcher(hash).matches()) {
+                throw new PasswordHashNotBcryptException(name);
+            }
             if (hash == null || hash.isBlank()) {
                 if (generated == null) {
                     generated = load(properties.generatedCredentials());
                 }
                 String password = generated.computeIfAbsent(name, key -> newPassword());
+                withoutHash.add(name);
                 hash = bcrypt.encode(password);
             }
             users.add(User.withUsername(name)
-                    .password(hash.startsWith("{") ? hash : "{bcrypt}" + hash)
+                    .password(hash.startsWith("{bcrypt}") ? hash : "{bcrypt}" + hash)
                     .roles(entry.getValue().roles().stream().map(Enum::name).toArray(String[]::new))
                     .build());
         }
         if (generated != null) {
             store(properties.generatedCredentials(), generated);
             LOG.warn("Users without a configured password hash got generated passwords, kept in {} (owner-only). "
-                    + "Configure bcrypt hashes (ledger.security.users.<name>.password-hash) in production.",
-                    properties.generatedCredentials().toAbsolutePath().normalize());
+                    + "In production set LEDGER_<USER>_PASSWORD_HASH to a bcrypt hash (`java -jar "
+                    + "smartcity-ledger-exec.jar hash-password`) for {}.",
+                    properties.generatedCredentials().toAbsolutePath().normalize(), String.join(", ",
+                            withoutHash));
         }
         return users;
     }
@@ -94,7 +106,7 @@ final class LedgerUsers {
                 properties.store(writer, "Generated passwords of the Smart City ledger (development only)");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
+            throw new DataFolderNotWritableException(file.toAbsolutePath().normalize().getParent(), e);
         }
     }
 }

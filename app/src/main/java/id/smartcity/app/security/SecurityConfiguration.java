@@ -73,6 +73,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/reports/**", "/api/regions/**", "/api/cohorts/**")
                         .hasAnyRole(REPORTER, AUDITOR, ADMIN)
                         .requestMatchers("/api/audit/**").hasAnyRole(AUDITOR, ADMIN)
+                        // Which build answers: the dashboard's footer shows it to every signed-in user.
+                        .requestMatchers(HttpMethod.GET, "/actuator/info").authenticated()
                         .requestMatchers("/api/admin/**", "/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                         .anyRequest().denyAll());
