@@ -61,6 +61,11 @@ final class LedgerClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Response postAs(String path, String user, String contentType, String body, String... headers) {
+        return send(request(path, user, headers).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     Response get(String path, String user) {
         return send(request(path, user).GET());
     }

@@ -17,13 +17,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
@@ -54,13 +54,23 @@ public class SecurityConfiguration {
                     problem(response, json, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn,
                             challengeFor(request, challenge))));
         }
-        http.csrf(AbstractHttpConfigurer::disable)
+        // Cross-site request forgery: see BrowserRequests. Programs without Origin or Sec-Fetch-* are not affected.
+        http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(BrowserRequests.needingProof())
+                        .csrfTokenRepository(BrowserRequests.noTokens()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, e) -> problem(response, json,
                                 HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn, challengeFor(request, challenge)))
-                        .accessDeniedHandler((request, response, e) -> problem(response, json, HttpStatus.FORBIDDEN,
-                                "FORBIDDEN", "Your role may not do this", null)))
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (e instanceof CsrfException) {
+                                problem(response, json, HttpStatus.FORBIDDEN, "CROSS_SITE_REQUEST_REFUSED",
+                                        "A browser may change the ledger only from the ledger's own pages, which send "
+                                                + BrowserRequests.HEADER + ": " + BrowserRequests.VALUE, null);
+                            } else {
+                                problem(response, json, HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role may not do this",
+                                        null);
+                            }
+                        }))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
@@ -79,9 +89,13 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** A script (the dashboard) signs in with its own form: a challenge would pop up the browser's login box. */
+    /**
+     * Browsers are never challenged: a challenge makes the browser ask for a password and then send it with every
+     * request to the ledger, also with forms other sites submit (cross-site request forgery). The dashboard signs in
+     * with its own form; programs are challenged as HTTP asks.
+     */
     private static String challengeFor(HttpServletRequest request, String challenge) {
-        return "XMLHttpRequest".equals(request.getHeader("X-Requested-With")) ? null : challenge;
+        return BrowserRequests.fromBrowser(request) || BrowserRequests.fromScriptOfOurOwn(request) ? null : challenge;
     }
 
     private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String code,
