@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -39,13 +41,16 @@ public class SecurityConfiguration {
     private static final String ADMIN = "ADMIN";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, SecurityProperties properties) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, SecurityProperties properties,
+                            ObjectProvider<OAuth2ResourceServerProperties> resourceServer, Clock clock)
+            throws Exception {
         boolean jwt = properties.mode() == SecurityProperties.Mode.JWT;
         String signIn = jwt ? "Send a bearer token of the configured issuer" : "Sign in with HTTP Basic";
         String challenge = jwt ? "Bearer" : "Basic realm=\"smartcity-ledger\"";
         if (jwt) {
             http.oauth2ResourceServer(server -> server
-                    .jwt(token -> token.decoder(JwtSecurity.decoder(properties.jwt()))
+                    .jwt(token -> token.decoder(JwtSecurity.decoder(properties.jwt(), resourceServer.getObject().getJwt()
+                                    .getAudiences(), clock))
                             .jwtAuthenticationConverter(JwtSecurity.roles(properties.jwt().rolesClaim())))
                     .authenticationEntryPoint((request, response, e) -> problem(response, json,
                             HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn, challenge)));

@@ -29,9 +29,14 @@ public record SecurityProperties(@DefaultValue("BASIC") Mode mode, Map<String, U
      * @param issuer     the only issuer whose tokens are accepted ({@code iss})
      * @param publicKey  where the issuer's RSA public key is (PEM); without it, the keys are discovered at the issuer
      * @param rolesClaim the claim holding the roles (OPERATOR, REPORTER, AUDITOR, ADMIN)
+     * @param maxLifetime the furthest in the future a token's {@code exp} may be: a token without {@code exp}, or
+     *                    one valid for longer, is refused, so that a leaked token is worth little for long. The
+     *                    audiences accepted are Spring Boot's {@code spring.security.oauth2.resourceserver.jwt.audiences}
+     *                    (required in JWT mode)
      */
     public record Jwt(String issuer, org.springframework.core.io.Resource publicKey,
-                      @DefaultValue("roles") String rolesClaim) {
+                      @DefaultValue("roles") String rolesClaim,
+                      @DefaultValue("1h") java.time.Duration maxLifetime) {
     }
 
     /**
