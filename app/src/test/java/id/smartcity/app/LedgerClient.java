@@ -66,6 +66,12 @@ final class LedgerClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Response getWithPassword(String path, String user, String password) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                        .getBytes(StandardCharsets.UTF_8))).GET());
+    }
+
     Response get(String path, String user) {
         return send(request(path, user).GET());
     }

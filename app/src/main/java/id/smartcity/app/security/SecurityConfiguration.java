@@ -55,9 +55,16 @@ public class SecurityConfiguration {
                     .authenticationEntryPoint((request, response, e) -> problem(response, json,
                             HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn, challenge)));
         } else {
-            http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+            http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                if (e instanceof SignInThrottle.Throttled throttled) {
+                    response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds));
+                    problem(response, json, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_FAILED_SIGN_INS",
+                            "Too many failed sign-ins for this user or from this address; try again later", null);
+                } else {
                     problem(response, json, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn,
-                            challengeFor(request, challenge))));
+                            challengeFor(request, challenge));
+                }
+            }));
         }
         // Cross-site request forgery: see BrowserRequests. Programs without Origin or Sec-Fetch-* are not affected.
         http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(BrowserRequests.needingProof())
@@ -133,9 +140,10 @@ public class SecurityConfiguration {
 
     @Bean
     AuthenticationProvider cachingAuthenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder,
-                                                         Clock clock) {
+                                                         Clock clock, SecurityProperties properties) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
         bcrypt.setPasswordEncoder(passwordEncoder);
-        return new CachingAuthenticationProvider(bcrypt, Duration.ofMinutes(5), clock);
+        return new SignInThrottle(new CachingAuthenticationProvider(bcrypt, Duration.ofMinutes(5), clock),
+                properties.signInThrottle());
     }
 }

@@ -23,7 +23,8 @@ class LedgerUsersTest {
             configured.put(user, new SecurityProperties.User(null, List.of(SecurityProperties.Role.REPORTER)));
         }
         return new SecurityProperties(SecurityProperties.Mode.BASIC, configured, file,
-                new SecurityProperties.Jwt(null, null, "roles", Duration.ofHours(1)));
+                new SecurityProperties.Jwt(null, null, "roles", Duration.ofHours(1)),
+                new SecurityProperties.Throttle(10, 50, Duration.ofMinutes(1), 10_000));
     }
 
     private static String mode(Path path) throws IOException {
