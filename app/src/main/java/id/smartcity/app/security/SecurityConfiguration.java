@@ -87,7 +87,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         // The dashboard's files hold no data: it signs in and asks the API like any client.
-                        .requestMatchers(HttpMethod.GET, "/", "/dashboard", "/dashboard/**", "/webjars/**").permitAll()
+                        // Not /webjars/**: the stock Swagger UI there would show any API description on our origin.
+                        .requestMatchers(HttpMethod.GET, "/", "/dashboard", "/dashboard/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/regions/**", "/api/imports", "/api/published-figures",
                                 "/api/awards")
