@@ -31,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Production mode: an OAuth2 resource server that trusts one issuer's tokens and takes the roles from a claim. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ledger.mongo.embedded.backend=MEMORY", "ledger.security.mode=JWT",
-                "ledger.security.jwt.issuer=https://sso.kominfo.example"})
+                "ledger.security.jwt.issuer=https://sso.kominfo.example",
+                "spring.security.oauth2.resourceserver.jwt.audiences=smartcity-ledger"})
 class JwtModeTest {
     private static final KeyPair KEYS = keys();
     private static final KeyPair OTHER_KEYS = keys();
@@ -63,9 +64,14 @@ class JwtModeTest {
 
     private static String token(KeyPair keys, String issuer, String subject, List<String> roles, Instant expires)
             throws Exception {
+        return token(keys, issuer, subject, roles, expires, "smartcity-ledger");
+    }
+
+    private static String token(KeyPair keys, String issuer, String subject, List<String> roles, Instant expires,
+                                String audience) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
                 .issuer(issuer).subject(subject).claim("roles", roles).issueTime(new Date())
-                .expirationTime(Date.from(expires)).build());
+                .expirationTime(expires == null ? null : Date.from(expires)).audience(audience).build());
         jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
         return jwt.serialize();
     }
@@ -103,5 +109,24 @@ class JwtModeTest {
                 .isEqualTo(201);
         assertThat(mongo.getMongoDatabase().getCollection("events").find().first().get("meta", org.bson.Document.class)
                 .getString("principal")).isEqualTo("operator@kominfo");
+    }
+
+    /** Issue 16, row 2 (and the token without {@code sub} of row 9): what the issuer signed is not enough. */
+    @Test
+    void refusesTokensForAnotherAudienceWithoutOrWithAFarExpiryOrWithoutSubject() throws Exception {
+        Instant later = Instant.now().plusSeconds(600);
+        assertThat(post("Bearer " + token(KEYS, ISSUER, "admin@other", List.of("ADMIN"), later, "payroll")))
+                .as("made for another application").isEqualTo(401);
+        assertThat(post("Bearer " + token(KEYS, ISSUER, "op", List.of("OPERATOR"), later, null)))
+                .as("no audience").isEqualTo(401);
+        assertThat(post("Bearer " + token(KEYS, ISSUER, "op", List.of("OPERATOR"), null))).as("no exp")
+                .isEqualTo(401);
+        assertThat(post("Bearer " + token(KEYS, ISSUER, "op", List.of("OPERATOR"),
+                Instant.parse("2200-01-01T00:00:00Z")))).as("exp in 2200").isEqualTo(401);
+        assertThat(post("Bearer " + token(KEYS, ISSUER, null, List.of("OPERATOR"), later))).as("no sub")
+                .isEqualTo(401);
+        // The valid form of each: our audience, an hour at most, a subject.
+        assertThat(post("Bearer " + token(KEYS, ISSUER, "op2@kominfo", List.of("OPERATOR"),
+                Instant.now().plusSeconds(3000)))).isIn(201, 409);
     }
 }

@@ -61,6 +61,17 @@ final class LedgerClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Response postAs(String path, String user, String contentType, String body, String... headers) {
+        return send(request(path, user, headers).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Response getWithPassword(String path, String user, String password) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                        .getBytes(StandardCharsets.UTF_8))).GET());
+    }
+
     Response get(String path, String user) {
         return send(request(path, user).GET());
     }

@@ -4,10 +4,13 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import id.smartcity.app.files.OwnerOnly;
 import id.smartcity.app.startup.DataFolderInUseException;
 import id.smartcity.app.startup.DataFolderNotWritableException;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +44,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     public static EmbeddedMongoServer start(EmbeddedMongoProperties properties) {
+        requireLoopback(properties.host());
         if (properties.backend() == EmbeddedMongoProperties.Backend.MEMORY) {
             EmbeddedMongoServer server = new EmbeddedMongoServer(new MemoryBackend(), properties.host(),
                     properties.port());
@@ -49,8 +53,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             return server;
         }
         Path directory = properties.dataDir().toAbsolutePath().normalize();
-        requireWritable(directory);
         Path file = directory.resolve("ledger.mv");
+        try {
+            // The embedded server has no login: the folder and the file are the only lock on the data.
+            OwnerOnly.folder(directory, EmbeddedMongoServer::ledgers);
+            OwnerOnly.file(file);
+        } catch (IOException e) {
+            throw new DataFolderNotWritableException(directory, e);
+        }
+        requireWritable(directory);
         MVStore store;
         try {
             store = CommitGatedH2Backend.open(file.toString());
@@ -77,6 +88,31 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         LOG.debug("No MongoDB URI configured: embedded MongoDB (H2 backend, data in {}) on {}", file,
                 server.connectionString(properties.database()));
         return server;
+    }
+
+    /** The files the ledger keeps in its data folder: the H2 file (and H2's temporary ones), generated passwords. */
+    private static boolean ledgers(Path entry) {
+        String name = entry.getFileName().toString();
+        return name.startsWith("ledger.mv") || name.startsWith("generated-credentials");
+    }
+
+    /**
+     * mongo-java-server has no authentication: anyone who reaches its port may read and write everything. It listens
+     * on this machine's loopback only; a MongoDB that other machines reach needs a real one with authentication
+     * ({@code MONGODB_URI}).
+     */
+    static void requireLoopback(String host) {
+        boolean loopback;
+        try {
+            loopback = InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            loopback = false;
+        }
+        if (!loopback) {
+            throw new IllegalStateException("ledger.mongo.embedded.host=" + host + " is not a loopback address: the "
+                    + "embedded MongoDB has no login and listens on loopback only. Set MONGODB_URI to a MongoDB with "
+                    + "authentication to share the data with other machines");
+        }
     }
 
     /**

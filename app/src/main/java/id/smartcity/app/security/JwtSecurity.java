@@ -7,6 +7,8 @@ import java.security.KeyFactory;
 import java.security.GeneralSecurityException;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
@@ -16,8 +18,12 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
@@ -26,16 +32,35 @@ final class JwtSecurity {
     private JwtSecurity() {
     }
 
-    static JwtDecoder decoder(SecurityProperties.Jwt settings) {
+    static JwtDecoder decoder(SecurityProperties.Jwt settings, List<String> audiences, Clock clock) {
         if (settings.issuer() == null || settings.issuer().isBlank()) {
             throw new IllegalStateException("ledger.security.mode=JWT needs ledger.security.jwt.issuer");
         }
-        if (settings.publicKey() == null) {
-            return JwtDecoders.fromIssuerLocation(settings.issuer());
+        if (audiences == null || audiences.isEmpty()) {
+            // A token the issuer made for another application (with its own ADMIN role) would be taken as ours.
+            throw new IllegalStateException("ledger.security.mode=JWT needs "
+                    + "spring.security.oauth2.resourceserver.jwt.audiences: the audiences this ledger is");
         }
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(readKey(settings)).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
+        NimbusJwtDecoder decoder = settings.publicKey() == null
+                ? NimbusJwtDecoder.withIssuerLocation(settings.issuer()).build()
+                : NimbusJwtDecoder.withPublicKey(readKey(settings)).build();
+        decoder.setJwtValidator(validator(settings, audiences, clock));
         return decoder;
+    }
+
+    /**
+     * Spring Security's own validators, each for one claim: the issuer, the time window, one of our audiences, an
+     * {@code exp} no further away than the configured lifetime, and a subject (the principal every event records).
+     */
+    static OAuth2TokenValidator<Jwt> validator(SecurityProperties.Jwt settings, List<String> audiences, Clock clock) {
+        JwtTimestampValidator window = new JwtTimestampValidator();
+        window.setClock(clock);
+        return new DelegatingOAuth2TokenValidator<>(List.of(window, new JwtIssuerValidator(settings.issuer()),
+                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+                        aud -> aud != null && aud.stream().anyMatch(audiences::contains)),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP,
+                        exp -> exp != null && !exp.isAfter(clock.instant().plus(settings.maxLifetime()))),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank())));
     }
 
     private static RSAPublicKey readKey(SecurityProperties.Jwt settings) {

@@ -1,12 +1,13 @@
 package id.smartcity.app.security;
 
+import id.smartcity.app.files.OwnerOnly;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -88,22 +89,24 @@ final class LedgerUsers {
         return credentials;
     }
 
+    /**
+     * Written to a new file that is owner-only from its creation, then moved over the old one: the passwords are
+     * never in a file another local user may read, whatever mode an older file had.
+     */
     private static void store(Path file, Map<String, String> credentials) {
         Properties properties = new Properties();
         properties.putAll(credentials);
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            if (!Files.exists(file)) {
-                Files.createFile(file);
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    LOG.debug("No POSIX permissions on this file system", e);
+            Path parent = OwnerOnly.folder(file.toAbsolutePath().getParent(),
+                    entry -> entry.getFileName().toString().startsWith(file.getFileName().toString()));
+            Path written = OwnerOnly.temporaryFile(parent, file.getFileName().toString());
+            try {
+                try (Writer writer = Files.newBufferedWriter(written)) {
+                    properties.store(writer, "Generated passwords of the Smart City ledger (development only)");
                 }
-            }
-            try (Writer writer = Files.newBufferedWriter(file)) {
-                properties.store(writer, "Generated passwords of the Smart City ledger (development only)");
+                Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(written);
             }
         } catch (IOException e) {
             throw new DataFolderNotWritableException(file.toAbsolutePath().normalize().getParent(), e);

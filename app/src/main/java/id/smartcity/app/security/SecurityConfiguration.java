@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -17,13 +19,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
@@ -39,33 +41,54 @@ public class SecurityConfiguration {
     private static final String ADMIN = "ADMIN";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, SecurityProperties properties) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, SecurityProperties properties,
+                            ObjectProvider<OAuth2ResourceServerProperties> resourceServer, Clock clock)
+            throws Exception {
         boolean jwt = properties.mode() == SecurityProperties.Mode.JWT;
         String signIn = jwt ? "Send a bearer token of the configured issuer" : "Sign in with HTTP Basic";
         String challenge = jwt ? "Bearer" : "Basic realm=\"smartcity-ledger\"";
         if (jwt) {
             http.oauth2ResourceServer(server -> server
-                    .jwt(token -> token.decoder(JwtSecurity.decoder(properties.jwt()))
+                    .jwt(token -> token.decoder(JwtSecurity.decoder(properties.jwt(), resourceServer.getObject().getJwt()
+                                    .getAudiences(), clock))
                             .jwtAuthenticationConverter(JwtSecurity.roles(properties.jwt().rolesClaim())))
                     .authenticationEntryPoint((request, response, e) -> problem(response, json,
                             HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn, challenge)));
         } else {
-            http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+            http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                if (e instanceof SignInThrottle.Throttled throttled) {
+                    response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds));
+                    problem(response, json, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_FAILED_SIGN_INS",
+                            "Too many failed sign-ins for this user or from this address; try again later", null);
+                } else {
                     problem(response, json, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn,
-                            challengeFor(request, challenge))));
+                            challengeFor(request, challenge));
+                }
+            }));
         }
-        http.csrf(AbstractHttpConfigurer::disable)
+        // Cross-site request forgery: see BrowserRequests. Programs without Origin or Sec-Fetch-* are not affected.
+        http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(BrowserRequests.needingProof())
+                        .csrfTokenRepository(BrowserRequests.noTokens()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, e) -> problem(response, json,
                                 HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn, challengeFor(request, challenge)))
-                        .accessDeniedHandler((request, response, e) -> problem(response, json, HttpStatus.FORBIDDEN,
-                                "FORBIDDEN", "Your role may not do this", null)))
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (e instanceof CsrfException) {
+                                problem(response, json, HttpStatus.FORBIDDEN, "CROSS_SITE_REQUEST_REFUSED",
+                                        "A browser may change the ledger only from the ledger's own pages, which send "
+                                                + BrowserRequests.HEADER + ": " + BrowserRequests.VALUE, null);
+                            } else {
+                                problem(response, json, HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role may not do this",
+                                        null);
+                            }
+                        }))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         // The dashboard's files hold no data: it signs in and asks the API like any client.
-                        .requestMatchers(HttpMethod.GET, "/", "/dashboard", "/dashboard/**", "/webjars/**").permitAll()
+                        // Not /webjars/**: the stock Swagger UI there would show any API description on our origin.
+                        .requestMatchers(HttpMethod.GET, "/", "/dashboard", "/dashboard/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/regions/**", "/api/imports", "/api/published-figures",
                                 "/api/awards")
@@ -81,9 +104,13 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** A script (the dashboard) signs in with its own form: a challenge would pop up the browser's login box. */
+    /**
+     * Browsers are never challenged: a challenge makes the browser ask for a password and then send it with every
+     * request to the ledger, also with forms other sites submit (cross-site request forgery). The dashboard signs in
+     * with its own form; programs are challenged as HTTP asks.
+     */
     private static String challengeFor(HttpServletRequest request, String challenge) {
-        return "XMLHttpRequest".equals(request.getHeader("X-Requested-With")) ? null : challenge;
+        return BrowserRequests.fromBrowser(request) || BrowserRequests.fromScriptOfOurOwn(request) ? null : challenge;
     }
 
     private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String code,
@@ -116,9 +143,10 @@ public class SecurityConfiguration {
 
     @Bean
     AuthenticationProvider cachingAuthenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder,
-                                                         Clock clock) {
+                                                         Clock clock, SecurityProperties properties) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
         bcrypt.setPasswordEncoder(passwordEncoder);
-        return new CachingAuthenticationProvider(bcrypt, Duration.ofMinutes(5), clock);
+        return new SignInThrottle(new CachingAuthenticationProvider(bcrypt, Duration.ofMinutes(5), clock),
+                properties.signInThrottle());
     }
 }

@@ -194,6 +194,10 @@ class AuditController {
     @Operation(summary = "The proof that the tree of `from` events is a prefix of the tree of `to` events (RFC 6962)")
     Map<String, Object> consistency(@RequestParam long from, @RequestParam(required = false) Long to) {
         long size = to == null ? audit.head() : to;
+        // Checked as a long: cast to an int first, 4294967297 became 1 and was answered with the proof for 1.
+        if (from < 0 || from > size) {
+            throw new IllegalArgumentException("No consistency proof from " + from + " to " + size + " events");
+        }
         MerkleTree tree = audit.tree(size);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("from", from);

@@ -49,7 +49,8 @@ class ImportController {
         this.dispatcher = dispatcher;
     }
 
-    @PostMapping(path = "/api/imports", consumes = {"application/x-ndjson", "application/jsonl", "text/plain"})
+    /** Not text/plain: an HTML form of any other site can send that, with the browser's cached credentials. */
+    @PostMapping(path = "/api/imports", consumes = {"application/x-ndjson", "application/jsonl"})
     @Operation(summary = "Import commands, one JSON object per line; all lines are stored or none")
     ResponseEntity<Object> importCommands(@RequestBody byte[] body, HttpServletRequest request, Principal principal) {
         List<NumberedLine> numbered = lines(body);

@@ -2,6 +2,7 @@ package id.smartcity.projections.config;
 
 import id.smartcity.projections.query.CsvReportConverter;
 import id.smartcity.projections.query.ReportProperties;
+import id.smartcity.projections.timetravel.TimeTravelProperties;
 import id.smartcity.projections.reports.CoverageProperties;
 import java.util.List;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -17,7 +18,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The read side's wiring: processor tokens in MongoDB, CSV for reports. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({CoverageProperties.class, ReportProperties.class})
+@EnableConfigurationProperties({CoverageProperties.class, ReportProperties.class, TimeTravelProperties.class})
 public class ProjectionsConfiguration {
 
     /** Tokens through the Axon Mongo extension's store, in the same database as the read models. */

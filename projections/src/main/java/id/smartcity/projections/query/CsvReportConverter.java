@@ -6,10 +6,13 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
@@ -17,9 +20,13 @@ import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
 
-/** Writes a report's rows as CSV (RFC 4180): a header from the row's fields, lists joined with "; ". */
+/**
+ * Writes a report's rows as CSV (RFC 4180): a header from the row's fields, lists joined with "; ", cells that a
+ * spreadsheet would run as formulas made text.
+ */
 public class CsvReportConverter extends AbstractHttpMessageConverter<Report<?>> {
     public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     public CsvReportConverter() {
         super(TEXT_CSV);
@@ -45,17 +52,11 @@ public class CsvReportConverter extends AbstractHttpMessageConverter<Report<?>> 
         List<?> rows = report.rows();
         if (!rows.isEmpty() && rows.get(0) instanceof Record first) {
             RecordComponent[] columns = first.getClass().getRecordComponents();
-            writer.write(java.util.Arrays.stream(columns).map(RecordComponent::getName)
-                    .collect(Collectors.joining(",")) + "\r\n");
+            // Apache Commons CSV does the quoting of RFC 4180; it leaves the cell's text as it is.
+            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180);
+            csv.printRecord(Arrays.stream(columns).map(RecordComponent::getName));
             for (Object row : rows) {
-                StringBuilder line = new StringBuilder();
-                for (int i = 0; i < columns.length; i++) {
-                    if (i > 0) {
-                        line.append(',');
-                    }
-                    line.append(cell(value(columns[i], row)));
-                }
-                writer.write(line.append("\r\n").toString());
+                csv.printRecord(Arrays.stream(columns).map(column -> cell(value(column, row))));
             }
         }
         writer.flush();
@@ -69,9 +70,10 @@ public class CsvReportConverter extends AbstractHttpMessageConverter<Report<?>> 
         }
     }
 
-    private static String cell(Object value) {
-        if (value == null) {
-            return "";
+    private static Object cell(Object value) {
+        if (value == null || value instanceof Number) {
+            // A number (a negative one too) is data, not a formula a recorded name could smuggle in.
+            return value;
         }
         String text;
         if (value instanceof Collection<?> list) {
@@ -82,9 +84,15 @@ public class CsvReportConverter extends AbstractHttpMessageConverter<Report<?>> 
         } else {
             text = value.toString();
         }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        return neutralised(text);
+    }
+
+    /**
+     * OWASP's advice against formula injection (CSV injection): a cell a spreadsheet would take as a formula (it
+     * starts with =, +, -, @, a tab or a carriage return) gets a leading apostrophe, which makes it text. No CSV
+     * Commons CSV has no option for it (nor did the other Java CSV libraries we looked at), so this one line does it.
+     */
+    static String neutralised(String text) {
+        return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 }

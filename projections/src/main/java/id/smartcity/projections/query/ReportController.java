@@ -1,5 +1,7 @@
 package id.smartcity.projections.query;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import id.smartcity.projections.live.ReadModels;
 import id.smartcity.projections.model.EngagementView;
 import id.smartcity.projections.model.RegionView;
@@ -12,7 +14,7 @@ import id.smartcity.projections.reports.Reconciliation;
 import id.smartcity.projections.reports.RepeatedAssistance;
 import id.smartcity.projections.reports.Report;
 import id.smartcity.projections.reports.Rosters;
-import id.smartcity.projections.timetravel.TimeTravel;
+import id.smartcity.projections.timetravel.GuardedTimeTravel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,9 +23,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -47,12 +47,12 @@ class ReportController {
     private static final String CSV = "text/csv";
 
     private final ReadModels readModels;
-    private final TimeTravel timeTravel;
+    private final GuardedTimeTravel timeTravel;
     private final CoverageProperties coverage;
     private final ReportProperties properties;
-    private volatile Memo memo = new Memo(null, Map.of());
+    private volatile Memo memo = new Memo(null, Memo.reports(MEMO_SIZE));
 
-    ReportController(ReadModels readModels, TimeTravel timeTravel, CoverageProperties coverage,
+    ReportController(ReadModels readModels, GuardedTimeTravel timeTravel, CoverageProperties coverage,
                      ReportProperties properties) {
         this.readModels = readModels;
         this.timeTravel = timeTravel;
@@ -109,15 +109,21 @@ class ReportController {
         }
         Memo memo = this.memo;
         if (memo.snapshot() != snapshot) {
-            memo = new Memo(snapshot, new ConcurrentHashMap<>());
+            memo = new Memo(snapshot, Memo.reports(MEMO_SIZE));
             this.memo = memo;
         }
-        return (Report<T>) memo.reports().computeIfAbsent(name + Arrays.toString(arguments),
+        return (Report<T>) memo.reports().get(name + Arrays.toString(arguments),
                 key -> Report.of(name, snapshot, rows.apply(snapshot)));
     }
 
-    /** The live reports computed from one snapshot, by name (and arguments). */
-    private record Memo(ProgrammeSnapshot snapshot, Map<String, Report<?>> reports) {
+    /** Reports kept per snapshot: every report with its usual arguments fits; any query value is not kept forever. */
+    static final int MEMO_SIZE = 256;
+
+    /** The live reports computed from one snapshot, by name (and arguments), at most {@code size} of them. */
+    record Memo(ProgrammeSnapshot snapshot, Cache<String, Report<?>> reports) {
+        static Cache<String, Report<?>> reports(int size) {
+            return Caffeine.newBuilder().maximumSize(size).build();
+        }
     }
 
     @GetMapping(path = "/api/reports/annual-totals", produces = {JSON, CSV})

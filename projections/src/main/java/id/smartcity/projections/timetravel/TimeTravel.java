@@ -37,6 +37,11 @@ public class TimeTravel {
     }
 
     public ProgrammeSnapshot at(LocalDate asOf, Instant knownAt) {
+        return at(asOf, knownAt, Long.MAX_VALUE);
+    }
+
+    /** As {@link #at(LocalDate, Instant)}, from the events up to position {@code upTo} only. */
+    public ProgrammeSnapshot at(LocalDate asOf, Instant knownAt, long upTo) {
         RegionProjector regionProjector = new RegionProjector();
         FigureProjector figureProjector = new FigureProjector();
         MemoryViewStore<RegionView> regions = new MemoryViewStore<>();
@@ -47,6 +52,9 @@ public class TimeTravel {
             Iterator<? extends TrackedEventMessage<?>> iterator = log.iterator();
             while (iterator.hasNext()) {
                 LedgerEvent event = ledgerEvent(iterator.next());
+                if (event.position() > upTo) {
+                    break;
+                }
                 if (knownAt != null && event.recordedAt() != null && event.recordedAt().isAfter(knownAt)) {
                     // Recorded times never decrease along the log: nothing after this was known either.
                     break;
