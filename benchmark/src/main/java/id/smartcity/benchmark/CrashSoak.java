@@ -2,6 +2,8 @@ package id.smartcity.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import id.smartcity.app.SmartCityLedgerApplication;
 import java.io.IOException;
 import java.io.Reader;
@@ -26,6 +28,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.bson.Document;
 
 /**
  * Kills the ledger (SIGKILL) while it writes out large imports on the embedded H2 store, aimed at the moments the
@@ -51,6 +54,8 @@ public final class CrashSoak {
     private final Result result = new Result();
     private Process ledger;
     private int port;
+    private int mongoPort;
+    private MongoClient mongo;
     private Properties passwords;
 
     /**
@@ -65,7 +70,9 @@ public final class CrashSoak {
 
     /** What the soak found. */
     public static final class Result {
+        /** Kills that landed during an import's write-out: after its commit point, before its answer. */
         public int aimedKills;
+        /** Kills that landed before an import's commit point or after its answer. */
         public int otherKills;
         public int restarts;
         public int failedStarts;
@@ -88,12 +95,14 @@ public final class CrashSoak {
 
         @Override
         public String toString() {
-            return "aimed kills " + aimedKills + " (+" + otherKills + " not during a write-out), restarts " + restarts
+            return "kills during a write-out " + aimedKills + " (+" + otherKills + " before the commit point or after the"
+                    + " answer), restarts " + restarts
                     + ", folders that failed to start " + failedStarts + ", acknowledged events lost "
                     + lostAcknowledged + ", gaps or broken verifies " + gapsOrBrokenVerifies
                     + ", retried imports not stored exactly once " + retriesNotExactlyOnce + ", imports answered"
                     + " before their kill " + answeredBeforeKill + ", killed imports found committed after the restart "
-                    + storedBeforeTheRetry + ", stored by their retry " + storedByTheRetry + ", events in the log " + events + ", data file "
+                    + storedBeforeTheRetry + ", stored by their retry " + storedByTheRetry + ", events in the log "
+                    + events + ", data file "
                     + fileBytes / (1024 * 1024) + " MiB" + (problems.isEmpty() ? "" : "; problems: " + problems);
         }
     }
@@ -105,6 +114,9 @@ public final class CrashSoak {
 
     /** The command line: {@code crash-soak [--kills N] [--lines N] [--data-dir DIR] [--seed N] [--verify-every N]}. */
     public static void main(String[] args) throws Exception {
+        // The driver's own reconnection notices after each kill say nothing the soak does not print.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.mongodb.driver"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         Map<String, String> given = new LinkedHashMap<>(Map.of("kills", "100", "lines", "3000", "seed", "20",
                 "verify-every", "10"));
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -150,6 +162,7 @@ public final class CrashSoak {
     public Result run() throws Exception {
         Files.createDirectories(options.dataDir());
         port = freePort();
+        mongoPort = freePort();
         start();
         try {
             importRegions();
@@ -171,6 +184,9 @@ public final class CrashSoak {
                 checkEveryAcknowledged();
             }
         } finally {
+            if (mongo != null) {
+                mongo.close();
+            }
             stop();
             result.fileBytes = Files.exists(file()) ? Files.size(file()) : 0;
         }
@@ -208,34 +224,43 @@ public final class CrashSoak {
     }
 
     /**
-     * Sends a large import and kills the ledger shortly after the data file changes for the n-th time (n of 1-3, then
-     * 0-40 ms later), while the import is unanswered: a kill aimed at the store's writes during the write-out.
+     * Sends a large import and kills the ledger while it writes the import out. On three rounds of four the kill
+     * waits for the import's commit point (the head document, read over the embedded server's port, moves on by the
+     * import's events), then for the first or second write of the data file after it (the store's commit of the
+     * write-out, or of the read models meanwhile), and lands 0-3 ms into it; on the fourth it lands 0-40 ms after the
+     * n-th write of the data file (n of 1-3), wherever the import then is. A kill counts as during the write-out when, as it landed, the commit
+     * point was passed and the import not yet answered.
      */
     private void killDuringAnImport(int round) throws Exception {
-        int writes = 1 + random.nextInt(3);
-        long delayMillis = random.nextInt(41);
-        FileState before = FileState.of(file());
+        boolean atCommit = round % 4 != 1;
+        int writes = atCommit ? 1 + random.nextInt(2) : 1 + random.nextInt(3);
+        long delayMicros = atCommit ? random.nextInt(3001) : 1000L * random.nextInt(41);
+        long headBefore = committedHead();
         CompletableFuture<HttpResponse<String>> answer = postImport(quickWins(round), key(round));
+        boolean committed = !atCommit;
+        FileState before = FileState.of(file());
         int seen = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (seen < writes && !answer.isDone() && System.nanoTime() < deadline) {
-            FileState now = FileState.of(file());
-            if (!now.equals(before)) {
-                seen++;
-                before = now;
+        while (!answer.isDone() && System.nanoTime() < deadline && seen < writes) {
+            if (!committed && committedHead() >= headBefore + options.lines()) {
+                committed = true;
+                before = FileState.of(file());
             }
-            LockSupport.parkNanos(200_000);
+            FileState now = FileState.of(file());
+            if (committed && !now.equals(before)) {
+                seen++;
+            }
+            before = now;
+            LockSupport.parkNanos(100_000);
         }
-        if (delayMillis > 0) {
-            Thread.sleep(delayMillis);
-        }
-        boolean answered = answer.isDone();
+        LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(delayMicros));
+        boolean duringWriteOut = !answer.isDone() && committedHead() >= headBefore + options.lines();
         ledger.destroyForcibly();
         ledger.waitFor(60, TimeUnit.SECONDS);
-        if (answered) {
-            result.otherKills++;
-        } else {
+        if (duringWriteOut) {
             result.aimedKills++;
+        } else {
+            result.otherKills++;
         }
         String outcome = "killed";
         try {
@@ -250,8 +275,17 @@ public final class CrashSoak {
         } catch (Exception e) {
             // the connection died with the ledger: the import was not acknowledged
         }
-        System.out.printf("kill %d (%s): after file write %d of %d + %d ms, %s%n", round,
-                answered ? "after the answer" : "during the write-out", seen, writes, delayMillis, outcome);
+        System.out.printf("kill %d: %s, after file write %d of %d + %d us: %s%n", round,
+                atCommit ? "after the commit point" : "any time", seen, writes, delayMicros,
+                duringWriteOut ? "during the write-out, " + outcome : "before the commit point or after the answer, "
+                        + outcome);
+    }
+
+    /** The head's position as committed (not yet necessarily written out), read from the store directly. */
+    private long committedHead() {
+        Document head = mongo.getDatabase("smartcity").getCollection("event_head")
+                .find(new Document("_id", "head")).projection(new Document("position", 1)).first();
+        return head == null ? 0 : head.get("position", Number.class).longValue();
     }
 
     private boolean restart(int round) throws Exception {
@@ -291,9 +325,10 @@ public final class CrashSoak {
             long head = head();
             boolean once = last - first + 1 == options.lines() && (head == headBefore || head == headBefore
                     + options.lines()) && head == Math.max(headBefore, last);
-            if (once && last <= headBefore) {
+            boolean answeredBefore = response.headers().firstValue("Idempotent-Replayed").isPresent();
+            if (once && last <= headBefore && !answeredBefore) {
                 result.storedBeforeTheRetry++;
-            } else if (once) {
+            } else if (once && !answeredBefore) {
                 result.storedByTheRetry++;
             }
             if (!once) {
@@ -404,7 +439,8 @@ public final class CrashSoak {
 
     private void start() throws Exception {
         List<String> command = new ArrayList<>(options.ledger());
-        command.addAll(List.of("--server.port=" + port, "--ledger.mongo.embedded.data-dir=" + options.dataDir(),
+        command.addAll(List.of("--server.port=" + port, "--ledger.mongo.embedded.port=" + mongoPort,
+                "--ledger.mongo.embedded.data-dir=" + options.dataDir(),
                 "--logging.level.root=WARN", "--ledger.idempotency.claim-timeout=" + CLAIM_TIMEOUT));
         Path log = options.dataDir().resolveSibling(options.dataDir().getFileName() + "-ledger.log");
         ledger = new ProcessBuilder(command).redirectErrorStream(true)
@@ -420,6 +456,9 @@ public final class CrashSoak {
                         + "/actuator/health")).timeout(Duration.ofSeconds(5)).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
+                    if (mongo == null) {
+                        mongo = MongoClients.create("mongodb://127.0.0.1:" + mongoPort);
+                    }
                     passwords = new Properties();
                     try (Reader reader = Files.newBufferedReader(options.dataDir()
                             .resolve("generated-credentials.properties"))) {
