@@ -11,12 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -26,9 +22,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Hostile bodies against the command API: wrong types, missing and unknown fields, unknown enum values, impossible
@@ -39,7 +32,7 @@ class BadInputPropertiesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FIELDS = List.of("name", "kind", "cohortYear", "selectedOn", "assessment");
     private static final AtomicInteger TRIED = new AtomicInteger();
-    private static ConfigurableApplicationContext app;
+    private static MemoryLedger ledger;
     private static MongoEventStorageEngine store;
     private static HttpClient http;
     private static String base;
@@ -47,23 +40,17 @@ class BadInputPropertiesTest {
 
     @BeforeContainer
     static void start() throws Exception {
-        Path dataDir = Files.createTempDirectory("ledger-bad-input");
-        app = new SpringApplicationBuilder(SmartCityLedgerApplication.class).run("--server.port=0",
-                "--ledger.mongo.embedded.backend=MEMORY", "--ledger.mongo.embedded.data-dir=" + dataDir,
-                "--logging.level.root=WARN");
-        store = app.getBean(MongoEventStorageEngine.class);
-        base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
-        Properties passwords = new Properties();
-        passwords.load(Files.newBufferedReader(dataDir.resolve("generated-credentials.properties")));
-        operator = "Basic " + Base64.getEncoder().encodeToString(("operator:" + passwords.getProperty("operator"))
-                .getBytes(StandardCharsets.UTF_8));
-        http = HttpClient.newHttpClient();
+        ledger = MemoryLedger.start("ledger-bad-input");
+        store = ledger.store();
+        http = ledger.http();
+        base = ledger.base();
+        operator = ledger.operator();
     }
 
     @AfterContainer
     static void stop() {
         System.out.println("bad input: " + TRIED.get() + " hostile requests tried");
-        app.close();
+        ledger.close();
     }
 
     private static HttpResponse<String> post(String path, String body) throws Exception {

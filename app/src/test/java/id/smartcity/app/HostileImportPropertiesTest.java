@@ -9,14 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -26,9 +21,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Generated hostile imports: valid lines around one hostile line (split across lines, two objects on one, a bare CR,
@@ -38,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class HostileImportPropertiesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static ConfigurableApplicationContext app;
+    private static MemoryLedger ledger;
     private static MongoEventStorageEngine store;
     private static HttpClient http;
     private static String base;
@@ -46,22 +38,16 @@ class HostileImportPropertiesTest {
 
     @BeforeContainer
     static void start() throws Exception {
-        Path dataDir = Files.createTempDirectory("ledger-hostile-import");
-        app = new SpringApplicationBuilder(SmartCityLedgerApplication.class).run("--server.port=0",
-                "--ledger.mongo.embedded.backend=MEMORY", "--ledger.mongo.embedded.data-dir=" + dataDir,
-                "--logging.level.root=WARN");
-        store = app.getBean(MongoEventStorageEngine.class);
-        base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
-        Properties passwords = new Properties();
-        passwords.load(Files.newBufferedReader(dataDir.resolve("generated-credentials.properties")));
-        operator = "Basic " + Base64.getEncoder().encodeToString(("operator:" + passwords.getProperty("operator"))
-                .getBytes(StandardCharsets.UTF_8));
-        http = HttpClient.newHttpClient();
+        ledger = MemoryLedger.start("ledger-hostile-import");
+        store = ledger.store();
+        http = ledger.http();
+        base = ledger.base();
+        operator = ledger.operator();
     }
 
     @AfterContainer
     static void stop() {
-        app.close();
+        ledger.close();
     }
 
     /** A hostile line (or two, for a split), and the rules that may name it. */
