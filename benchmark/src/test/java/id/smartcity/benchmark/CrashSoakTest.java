@@ -30,7 +30,7 @@ class CrashSoakTest {
         assertThat(result.storedBeforeTheRetry + result.storedByTheRetry + result.answeredBeforeKill)
                 .as("every killed import accounted for").isEqualTo(result.aimedKills + result.otherKills);
         assertThat(result.restarts).isGreaterThanOrEqualTo(KILLS);
-        assertThat(result.events).as("the regions and each round's import, once").isEqualTo(100L + 3000L
+        assertThat(result.events).as("the regions and each round's import, once").isEqualTo(CrashSoak.REGIONS + 3000L
                 * (result.aimedKills + result.otherKills));
         assertThat(result.clean()).as("%s", result).isTrue();
     }
