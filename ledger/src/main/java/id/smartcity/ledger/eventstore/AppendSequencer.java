@@ -316,8 +316,12 @@ final class AppendSequencer implements AutoCloseable {
                 writeOut(pending, position);
                 durability.flush();
             }
-            if (log.eventAt(position + 1) != null && log.readHead().getLong(EventLog.POSITION) != position) {
-                continue; // another instance committed meanwhile: look at its head instead
+            if (log.eventAt(position + 1) != null) {
+                if (log.readHead().getLong(EventLog.POSITION) != position) {
+                    continue; // another instance committed meanwhile: look at its head instead
+                }
+                throw new LedgerIntegrityException("The head names position " + position
+                        + " as the last, but an event is stored at " + (position + 1));
             }
             String last = document.getString(EventLog.LAST_RECORDED_AT);
             String lastHash = document.getString(EventLog.LAST_HASH);
@@ -333,10 +337,6 @@ final class AppendSequencer implements AutoCloseable {
      * would be built upon and the break would show up later, at a genuine event.
      */
     private void confirm(long position, String headHash) {
-        if (log.eventAt(position + 1) != null && log.readHead().getLong(EventLog.POSITION) == position) {
-            throw new LedgerIntegrityException("The head names position " + position
-                    + " as the last, but an event is stored at " + (position + 1));
-        }
         if (position == 0) {
             if (headHash != null) {
                 throw new LedgerIntegrityException("The head records hash " + headHash + " for an empty log");
