@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param openDamaged open a file whose start-up check finds damage no crash leaves, with what could be repaired, to
  *                    read what it holds (the command line's verify, digest and export: a salvage path), instead of
  *                    refusing to start
+ * @param h2CompactOnStart at start-up, rewrite the H2 file with only its live pages when most of it is pages that
+ *                         newer versions replaced (ADR 3)
  */
 @ConfigurationProperties("ledger.mongo.embedded")
 public record EmbeddedMongoProperties(@DefaultValue("H2") Backend backend, @DefaultValue("./data") Path dataDir,
@@ -27,6 +29,7 @@ public record EmbeddedMongoProperties(@DefaultValue("H2") Backend backend, @Defa
                                       @DefaultValue("smartcity") String database,
                                       @DefaultValue("30m") Duration h2Retention,
                                       @DefaultValue("1s") Duration h2CommitInterval,
-                                      @DefaultValue("false") boolean openDamaged) {
+                                      @DefaultValue("false") boolean openDamaged,
+                                      @DefaultValue("true") boolean h2CompactOnStart) {
     public enum Backend { H2, MEMORY }
 }

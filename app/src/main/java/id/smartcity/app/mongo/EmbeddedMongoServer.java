@@ -62,22 +62,24 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new DataFolderNotWritableException(directory, e);
         }
         requireWritable(directory);
-        MVStore store;
-        try {
-            store = CommitGatedH2Backend.open(file.toString());
-        } catch (MVStoreException e) {
-            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
-                throw new DataFolderInUseException(directory, e);
-            }
-            throw e;
-        }
+        MVStore store = open(file, directory);
         CommitGatedH2Backend backend;
         try {
             List<H2CrashRepair.Damage> damages = H2CrashRepair.find(store);
+            // Only a healthy file is compacted: a damaged one is repaired (or refused) as it is, and compacted at the
+            // next start; a salvage leaves the file alone.
+            if (damages.isEmpty() && !properties.openDamaged() && properties.h2CompactOnStart()
+                    && H2FileCompaction.worthIt(store)) {
+                MVStore sparse = store;
+                store = null;
+                store = H2FileCompaction.compact(sparse, file, name -> open(file, directory));
+            }
             backend = new CommitGatedH2Backend(store);
             H2CrashRepair.complete(backend, damages, file.toString(), properties.openDamaged());
         } catch (RuntimeException e) {
-            store.closeImmediately();
+            if (store != null) {
+                store.closeImmediately();
+            }
             throw e;
         }
         // The embedded server scans a collection in one pass over an MVStore version; H2 frees the pages of replaced
@@ -88,6 +90,20 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         LOG.debug("No MongoDB URI configured: embedded MongoDB (H2 backend, data in {}) on {}", file,
                 server.connectionString(properties.database()));
         return server;
+    }
+
+    private static MVStore open(Path file, Path directory) {
+        try {
+            H2FileCompaction.deleteLeftovers(directory);
+            return CommitGatedH2Backend.open(file.toString());
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw new DataFolderInUseException(directory, e);
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new DataFolderNotWritableException(directory, e);
+        }
     }
 
     /** The files the ledger keeps in its data folder: the H2 file (and H2's temporary ones), generated passwords. */
