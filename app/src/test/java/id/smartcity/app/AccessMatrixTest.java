@@ -15,13 +15,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every endpoint for every role and for anonymous callers: 401 without credentials, 403 for a role that may not,
- * and through for a role that may (whatever the endpoint then answers). Only health is public; auditors only read.
+ * and through for a role that may (whatever the endpoint then answers). Only health is public; auditors only read;
+ * operators read the programme but not the audit log.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ledger.mongo.embedded.backend=MEMORY")
 class AccessMatrixTest {
     private static final List<String> USERS = List.of("operator", "reporter", "auditor", "admin");
-    private static final Set<String> READERS = Set.of("reporter", "auditor", "admin");
+    /** Everyone reads the programme: operators too, so that they see what they recorded (ADR 12). */
+    private static final Set<String> READERS = Set.of("operator", "reporter", "auditor", "admin");
     private static final Set<String> AUDITORS = Set.of("auditor", "admin");
     private static final Set<String> OPERATORS = Set.of("operator", "admin");
     private static final Set<String> ADMINS = Set.of("admin");

@@ -29,8 +29,8 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * HTTP Basic against the configured users. Operators send commands; reporters, auditors and admins read; admins
- * manage; only health is public. Refusals are problem details like every other error.
+ * HTTP Basic against the configured users. Operators send commands and read the programme; reporters, auditors and
+ * admins read; auditors and admins read the audit log; admins manage; only health is public. Refusals are problem details like every other error.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -93,8 +93,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/regions/**", "/api/imports", "/api/published-figures",
                                 "/api/awards")
                         .hasAnyRole(OPERATOR, ADMIN)
+                        // Operators read the programme they record (reports, cohorts, dossiers); the audit API, with
+                        // who recorded what and the hash chain, stays with auditors: an operator does not audit himself.
                         .requestMatchers(HttpMethod.GET, "/api/reports/**", "/api/regions/**", "/api/cohorts/**")
-                        .hasAnyRole(REPORTER, AUDITOR, ADMIN)
+                        .hasAnyRole(OPERATOR, REPORTER, AUDITOR, ADMIN)
                         .requestMatchers("/api/audit/**").hasAnyRole(AUDITOR, ADMIN)
                         // Which build answers: the dashboard's footer shows it to every signed-in user.
                         .requestMatchers(HttpMethod.GET, "/actuator/info").authenticated()

@@ -41,7 +41,7 @@ import org.springframework.web.server.ResponseStatusException;
  * projection code. JSON by default, CSV with {@code Accept: text/csv}.
  */
 @RestController
-@Tag(name = "Reports", description = "The programme from the events (roles REPORTER, AUDITOR, ADMIN)")
+@Tag(name = "Reports", description = "The programme from the events (roles OPERATOR, REPORTER, AUDITOR, ADMIN)")
 class ReportController {
     private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
     private static final String CSV = "text/csv";
