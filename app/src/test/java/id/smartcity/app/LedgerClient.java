@@ -72,8 +72,8 @@ final class LedgerClient {
                         .getBytes(StandardCharsets.UTF_8))).GET());
     }
 
-    Response get(String path, String user) {
-        return send(request(path, user).GET());
+    Response get(String path, String user, String... headers) {
+        return send(request(path, user, headers).GET());
     }
 
     /** The annual totals report by year. */

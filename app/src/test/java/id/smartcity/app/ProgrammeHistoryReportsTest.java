@@ -207,4 +207,78 @@ class ProgrammeHistoryReportsTest {
         return documents;
     }
 
+    @Test
+    void explainsTheReconciliationInBahasaIndonesiaWhenAskedAndInEnglishOtherwise() {
+        JsonNode indonesian = api.get("/api/reports/reconciliation", "reporter", "Accept-Language", "id-ID").body();
+        JsonNode english = api.get("/api/reports/reconciliation", "reporter").body();
+        JsonNode depok2018 = row(indonesian, 2018, "DISTINCT_CUMULATIVE");
+        assertThat(depok2018.path("explanation").get(0).asText()).as("the English field keeps its meaning")
+                .startsWith("Withdrawn, so not counted as assistance: Kota Depok (32.76, 2018)");
+        assertThat(depok2018.path("explanations").get(0).path("code").asText()).isEqualTo("reconciliation.withdrawn");
+        assertThat(depok2018.path("explanations").get(0).path("message").asText())
+                .isEqualTo("Mundur, sehingga tidak dihitung sebagai pendampingan: Kota Depok (32.76, 2018), "
+                        + "Kabupaten Banyumas (33.02, 2018)");
+        assertThat(depok2018.path("metricName").path("message").asText()).isEqualTo("Daerah berbeda sejauh ini");
+        assertThat(row(indonesian, 2021, "REPEATS").path("explanations").get(0).path("message").asText())
+                .isEqualTo("7 pendampingan ulang tahun 2021 tidak disebut namanya di buku besar (tidak ada sumber "
+                        + "publik yang menyebutnya)");
+        for (JsonNode row : english.path("rows")) {
+            assertThat(row.path("explanations")).hasSameSizeAs(row.path("explanation"));
+            for (int i = 0; i < row.path("explanation").size(); i++) {
+                JsonNode phrase = row.path("explanations").get(i);
+                if (!phrase.path("code").asText().equals("reconciliation.twice")) {
+                    assertThat(phrase.path("message").asText()).as("the phrase says what the English says")
+                            .isEqualTo(row.path("explanation").get(i).asText());
+                }
+            }
+        }
+    }
+
+    @Test
+    void wordsEveryTimelineEntryAndEventInBothLanguages() {
+        for (String code : List.of("32.76", "35.71", "91.71", "34", "32.73", "33.72")) {
+            JsonNode indonesian = api.get("/api/regions/" + code, "operator", "Accept-Language", "id").body();
+            JsonNode english = api.get("/api/regions/" + code, "operator", "Accept-Language", "en").body();
+            assertThat(indonesian.path("timeline")).as(code).isNotEmpty();
+            for (int i = 0; i < english.path("timeline").size(); i++) {
+                JsonNode en = english.path("timeline").get(i);
+                JsonNode id = indonesian.path("timeline").get(i);
+                if (!en.path("what").path("code").asText().startsWith("timeline.award.")) {
+                    // (The English summary names an award's category by its code, SMART_GOVERNANCE.)
+                    assertThat(en.path("what").path("message").asText()).as("%s %s", code, en)
+                            .isEqualTo(en.path("summary").asText());
+                }
+                assertThat(id.path("what").path("message").asText()).as("%s %s", code, id)
+                        .isNotEqualTo(id.path("what").path("code").asText())
+                        .isNotEqualTo(en.path("summary").asText());
+                assertThat(id.path("eventName").path("message").asText()).as("%s %s", code, id)
+                        .isNotEqualTo(id.path("eventName").path("code").asText())
+                        .isNotEqualTo(en.path("eventName").path("message").asText());
+            }
+        }
+        assertThat(api.get("/api/regions/32.76", "reporter", "Accept-Language", "id").body().path("timeline").get(0)
+                .path("eventName").path("message").asText()).isEqualTo("Daerah dipilih");
+    }
+
+    @Test
+    void namesABrokenRuleInTheRequestsLanguageBesideTheEnglishTitle() {
+        String selection = """
+                {"name": "Kota Depok", "kind": "CITY", "cohortYear": 2024, "selectedOn": "2024-03-01"}""";
+        LedgerClient.Response refused = api.post("/api/regions/32.76/selections", "operator", selection,
+                "Accept-Language", "id");
+        assertThat(refused.code()).isEqualTo("ALREADY_PARTICIPANT");
+        assertThat(refused.body().path("title").asText()).startsWith("A region is selected as new at most once");
+        assertThat(refused.body().path("message").asText()).startsWith("Daerah dipilih sebagai daerah baru");
+        assertThat(api.get("/api/audit/digest", "reporter", "Accept-Language", "id").body().path("message").asText())
+                .as("refused before any controller, still worded").isEqualTo("Peran Anda tidak boleh melakukan ini");
+    }
+
+    private static JsonNode row(JsonNode report, int year, String metric) {
+        for (JsonNode row : report.path("rows")) {
+            if (row.path("year").asInt() == year && row.path("metric").asText().equals(metric)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + year + " " + metric);
+    }
 }

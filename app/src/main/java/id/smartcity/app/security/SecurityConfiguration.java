@@ -1,6 +1,8 @@
 package id.smartcity.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.smartcity.app.i18n.Messages;
+import id.smartcity.app.i18n.ProblemMessages;
 import id.smartcity.ledger.rest.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -41,7 +44,8 @@ public class SecurityConfiguration {
     private static final String ADMIN = "ADMIN";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, SecurityProperties properties,
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, MessageSource messages,
+                            SecurityProperties properties,
                             ObjectProvider<OAuth2ResourceServerProperties> resourceServer, Clock clock)
             throws Exception {
         boolean jwt = properties.mode() == SecurityProperties.Mode.JWT;
@@ -52,16 +56,16 @@ public class SecurityConfiguration {
                     .jwt(token -> token.decoder(JwtSecurity.decoder(properties.jwt(), resourceServer.getObject().getJwt()
                                     .getAudiences(), clock))
                             .jwtAuthenticationConverter(JwtSecurity.roles(properties.jwt().rolesClaim())))
-                    .authenticationEntryPoint((request, response, e) -> problem(response, json,
+                    .authenticationEntryPoint((request, response, e) -> problem(request, response, json, messages,
                             HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn, challenge)));
         } else {
             http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                 if (e instanceof SignInThrottle.Throttled throttled) {
                     response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds));
-                    problem(response, json, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_FAILED_SIGN_INS",
+                    problem(request, response, json, messages, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_FAILED_SIGN_INS",
                             "Too many failed sign-ins for this user or from this address; try again later", null);
                 } else {
-                    problem(response, json, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn,
+                    problem(request, response, json, messages, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn,
                             challengeFor(request, challenge));
                 }
             }));
@@ -71,15 +75,15 @@ public class SecurityConfiguration {
                         .csrfTokenRepository(BrowserRequests.noTokens()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) -> problem(response, json,
+                        .authenticationEntryPoint((request, response, e) -> problem(request, response, json, messages,
                                 HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", signIn, challengeFor(request, challenge)))
                         .accessDeniedHandler((request, response, e) -> {
                             if (e instanceof CsrfException) {
-                                problem(response, json, HttpStatus.FORBIDDEN, "CROSS_SITE_REQUEST_REFUSED",
+                                problem(request, response, json, messages, HttpStatus.FORBIDDEN, "CROSS_SITE_REQUEST_REFUSED",
                                         "A browser may change the ledger only from the ledger's own pages, which send "
                                                 + BrowserRequests.HEADER + ": " + BrowserRequests.VALUE, null);
                             } else {
-                                problem(response, json, HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role may not do this",
+                                problem(request, response, json, messages, HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role may not do this",
                                         null);
                             }
                         }))
@@ -115,9 +119,13 @@ public class SecurityConfiguration {
         return BrowserRequests.fromBrowser(request) || BrowserRequests.fromScriptOfOurOwn(request) ? null : challenge;
     }
 
-    private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String code,
-                                String detail, String challenge) throws IOException {
+    private static void problem(HttpServletRequest request, HttpServletResponse response, ObjectMapper json,
+                                MessageSource messages, HttpStatus status, String code, String detail,
+                                String challenge) throws IOException {
         ProblemDetail problem = Problems.of(status, code, status.getReasonPhrase(), detail);
+        // Before the dispatcher: no locale context yet, so the request's Accept-Language as the servlet reads it.
+        ProblemMessages.localise(problem, messages, request.getHeader("Accept-Language") == null ? Messages.FALLBACK
+                : request.getLocale());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (challenge != null) {
@@ -128,8 +136,8 @@ public class SecurityConfiguration {
 
     /** A URL the firewall refuses (path traversal, encoded slashes, ...) is malformed input like any other. */
     @Bean
-    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
-        return (request, response, e) -> problem(response, json, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json, MessageSource messages) {
+        return (request, response, e) -> problem(request, response, json, messages, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
                 "The URL is not acceptable: " + e.getMessage(), null);
     }
 

@@ -34,10 +34,12 @@ class AuditController {
 
     private final AuditLog audit;
     private final LedgerVerifier verifier;
+    private final LastVerification last;
 
-    AuditController(AuditLog audit, LedgerVerifier verifier) {
+    AuditController(AuditLog audit, LedgerVerifier verifier, LastVerification last) {
         this.audit = audit;
         this.verifier = verifier;
+        this.last = last;
     }
 
     /** A digest token that does not parse, or a proof outside the log: the auditor's request, not the ledger, is wrong. */
@@ -129,9 +131,13 @@ class AuditController {
     }
 
     @GetMapping("/api/audit/digest")
-    @Operation(summary = "Head position, head hash and Merkle root over all event hashes, to keep outside the system")
+    @Operation(summary = "Head position, head hash and Merkle root over all event hashes, to keep outside the system;"
+            + " with the outcome of this process's last verification (null before the first), so that a digest of a"
+            + " log found broken is never shown as if it were sound")
     Map<String, Object> digest() {
-        return withToken(audit.digest());
+        Map<String, Object> answer = withToken(audit.digest());
+        answer.put("lastVerification", last.last().orElse(null));
+        return answer;
     }
 
     private static Map<String, Object> withToken(Digest digest) {

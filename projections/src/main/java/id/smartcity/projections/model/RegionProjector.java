@@ -55,7 +55,7 @@ public final class RegionProjector {
             add(region, engagement);
             linkAssessment(region, engagement.assessmentRound, selected.cohortYear());
             return record(store, region, event, selected.cohortYear(), selected.selectedOn(),
-                    "Selected into the " + selected.cohortYear() + " cohort");
+                    "Selected into the " + selected.cohortYear() + " cohort", Phrase.of("timeline.selected", selected.cohortYear()));
         }
         if (payload instanceof SmartProvinceSelected selected) {
             RegionView region = store.find(selected.code());
@@ -75,7 +75,10 @@ public final class RegionProjector {
                             + (selected.recordedMasterplans().size() + selected.attestedMasterplans()) + " of "
                             + selected.regenciesAndCities() + " regencies and cities have a masterplan ("
                             + selected.recordedMasterplans().size() + " recorded, " + selected.attestedMasterplans()
-                            + " attested)");
+                            + " attested)", Phrase.of("timeline.smartProvince", selected.cohortYear(),
+                            selected.recordedMasterplans().size() + selected.attestedMasterplans(),
+                            selected.regenciesAndCities(), selected.recordedMasterplans().size(),
+                            selected.attestedMasterplans()));
         }
         if (payload instanceof CandidateAssessed assessed) {
             RegionView region = store.find(assessed.code());
@@ -88,14 +91,14 @@ public final class RegionProjector {
             region.assessments.add(new RegionView.AssessmentView(assessed.round(), assessed.assessedOn(),
                     assessed.scores(), null));
             return record(store, region, event, null, assessed.assessedOn(),
-                    "Assessed as a candidate in round " + assessed.round());
+                    "Assessed as a candidate in round " + assessed.round(), Phrase.of("timeline.assessed", assessed.round()));
         }
         if (payload instanceof SmartCityCouncilFormed council) {
             return change(store, council.code(), event, region -> {
                 region.engagement(council.cohortYear()).council = new EngagementView.Council(council.formedOn(),
                         council.members(), council.decree());
                 return entry(event, council.cohortYear(), council.formedOn(), "Smart City council formed ("
-                        + council.members().size() + " members)");
+                        + council.members().size() + " members)", Phrase.of("timeline.council", council.members().size()));
             });
         }
         if (payload instanceof ImplementationTeamFormed team) {
@@ -103,7 +106,7 @@ public final class RegionProjector {
                 region.engagement(team.cohortYear()).implementationTeam = new EngagementView.Team(team.formedOn(),
                         team.lead(), team.members());
                 return entry(event, team.cohortYear(), team.formedOn(), "Implementation team formed, led by "
-                        + team.lead());
+                        + team.lead(), Phrase.of("timeline.team", team.lead()));
             });
         }
         if (payload instanceof QuickWinDelivered quickWin) {
@@ -115,7 +118,9 @@ public final class RegionProjector {
                 }
                 return entry(event, quickWin.plannedIn(), quickWin.deliveredOn(), "Quick win delivered: "
                         + quickWin.title() + (quickWin.plannedIn() == null ? ""
-                        : " (planned in the " + quickWin.plannedIn() + " masterplan)"));
+                        : " (planned in the " + quickWin.plannedIn() + " masterplan)"),
+                        quickWin.plannedIn() == null ? Phrase.of("timeline.quickWin", quickWin.title())
+                                : Phrase.of("timeline.quickWinPlanned", quickWin.title(), quickWin.plannedIn()));
             });
         }
         if (payload instanceof EvaluationRecorded evaluation) {
@@ -127,14 +132,16 @@ public final class RegionProjector {
                 region.evaluations.sort(Comparator.comparingInt(RegionView.EvaluationView::year));
                 return entry(event, null, BusinessDates.endOf(evaluation.year()), "Evaluated for "
                         + evaluation.year() + ": index " + index
-                        + (evaluation.rank() == null ? "" : ", rank " + evaluation.rank()));
+                        + (evaluation.rank() == null ? "" : ", rank " + evaluation.rank()),
+                        evaluation.rank() == null ? Phrase.of("timeline.evaluated", evaluation.year(), index)
+                                : Phrase.of("timeline.evaluatedRanked", evaluation.year(), index, evaluation.rank()));
             });
         }
         if (payload instanceof AwardGranted award) {
             return change(store, award.code(), event, region -> {
                 region.awards.add(new RegionView.AwardView(award.year(), award.category(), award.citation()));
                 return entry(event, null, BusinessDates.endOf(award.year()), "Award " + award.year() + ": "
-                        + award.category());
+                        + award.category(), Phrase.of("timeline.award." + award.category(), award.year()));
             });
         }
         if (payload instanceof MentoringRepeated repeated) {
@@ -145,7 +152,8 @@ public final class RegionProjector {
                 engagement.previousCohortYear = repeated.previousCohortYear();
                 add(region, engagement);
                 return entry(event, repeated.cohortYear(), repeated.startedOn(),
-                        "Mentored again after " + repeated.previousCohortYear() + ": " + repeated.reason());
+                        "Mentored again after " + repeated.previousCohortYear() + ": " + repeated.reason(),
+                        Phrase.of("timeline.repeated", repeated.previousCohortYear(), repeated.reason()));
             });
         }
         if (payload instanceof MoUSigned mou) {
@@ -155,14 +163,17 @@ public final class RegionProjector {
                 engagement.mouPlace = mou.place();
                 engagement.mouVirtual = mou.virtual();
                 return entry(event, mou.cohortYear(), mou.signedOn(), "MoU signed"
-                        + (mou.virtual() ? " virtually" : mou.place() == null ? "" : " in " + mou.place()));
+                        + (mou.virtual() ? " virtually" : mou.place() == null ? "" : " in " + mou.place()),
+                        mou.virtual() ? Phrase.of("timeline.mouVirtual") : mou.place() == null
+                                ? Phrase.of("timeline.mou") : Phrase.of("timeline.mouIn", mou.place()));
             });
         }
         if (payload instanceof MentorAssigned mentor) {
             return change(store, mentor.code(), event, region -> {
                 region.engagement(mentor.cohortYear()).mentoring.add(new EngagementView.Mentoring(
                         mentor.institution(), mentor.mentors(), mentor.assignedOn()));
-                return entry(event, mentor.cohortYear(), mentor.assignedOn(), "Mentored by " + mentor.institution());
+                return entry(event, mentor.cohortYear(), mentor.assignedOn(), "Mentored by " + mentor.institution(),
+                        Phrase.of("timeline.mentored", mentor.institution()));
             });
         }
         if (payload instanceof MasterplanSubmitted submitted) {
@@ -175,7 +186,8 @@ public final class RegionProjector {
                 plan.documentSha256 = submitted.documentSha256();
                 region.engagement(submitted.cohortYear()).masterplan = plan;
                 return entry(event, submitted.cohortYear(), submitted.submittedOn(),
-                        "Masterplan submitted (" + submitted.horizonYears() + " years)");
+                        "Masterplan submitted (" + submitted.horizonYears() + " years)",
+                        Phrase.of("timeline.masterplan", submitted.horizonYears()));
             });
         }
         if (payload instanceof MasterplanRevised revised) {
@@ -188,7 +200,8 @@ public final class RegionProjector {
                 plan.revisions.add(new EngagementView.Revision(revised.revision(), revised.revisedOn(),
                         revised.reason(), revised.documentSha256()));
                 return entry(event, revised.cohortYear(), revised.revisedOn(),
-                        "Masterplan revision " + revised.revision() + ": " + revised.reason());
+                        "Masterplan revision " + revised.revision() + ": " + revised.reason(),
+                        Phrase.of("timeline.revision", revised.revision(), revised.reason()));
             });
         }
         if (payload instanceof RegionWithdrawn withdrawn) {
@@ -196,7 +209,8 @@ public final class RegionProjector {
                 EngagementView engagement = region.engagement(withdrawn.cohortYear());
                 engagement.withdrawnOn = withdrawn.withdrawnOn();
                 engagement.withdrawalReason = withdrawn.reason();
-                return entry(event, withdrawn.cohortYear(), withdrawn.withdrawnOn(), "Withdrawn: " + withdrawn.reason());
+                return entry(event, withdrawn.cohortYear(), withdrawn.withdrawnOn(), "Withdrawn: " + withdrawn.reason(),
+                        Phrase.of("timeline.withdrawn", withdrawn.reason()));
             });
         }
         return false;
@@ -229,8 +243,8 @@ public final class RegionProjector {
     }
 
     private static boolean record(ViewStore<RegionView> store, RegionView region, LedgerEvent event, Integer cohortYear,
-                                  LocalDate date, String summary) {
-        region.timeline.add(entry(event, cohortYear, date, summary));
+                                  LocalDate date, String summary, Phrase what) {
+        region.timeline.add(entry(event, cohortYear, date, summary, what));
         region.lastPosition = event.position();
         store.save(region.code, region);
         return true;
@@ -245,8 +259,9 @@ public final class RegionProjector {
         region.engagements.sort(Comparator.comparingInt(EngagementView::cohortYear));
     }
 
-    private static TimelineEntry entry(LedgerEvent event, Integer cohortYear, LocalDate date, String summary) {
+    private static TimelineEntry entry(LedgerEvent event, Integer cohortYear, LocalDate date, String summary,
+                                       Phrase what) {
         return new TimelineEntry(event.position(), event.payload().getClass().getSimpleName(), cohortYear, date,
-                event.recordedAt() == null ? null : event.recordedAt().toString(), event.recordedBy(), summary);
+                event.recordedAt() == null ? null : event.recordedAt().toString(), event.recordedBy(), summary, what);
     }
 }

@@ -1,5 +1,6 @@
 package id.smartcity.projections.query;
 
+import id.smartcity.projections.model.Phrase;
 import id.smartcity.projections.reports.Report;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -51,7 +52,10 @@ public class CsvReportConverter extends AbstractHttpMessageConverter<Report<?>> 
     public static void write(Report<?> report, Writer writer) throws IOException {
         List<?> rows = report.rows();
         if (!rows.isEmpty() && rows.get(0) instanceof Record first) {
-            RecordComponent[] columns = first.getClass().getRecordComponents();
+            // Phrases (message codes for other languages) stay out: the CSV keeps its English columns as they were.
+            RecordComponent[] columns = Arrays.stream(first.getClass().getRecordComponents())
+                    .filter(column -> !column.getGenericType().getTypeName().contains(Phrase.class.getName()))
+                    .toArray(RecordComponent[]::new);
             // Apache Commons CSV does the quoting of RFC 4180; it leaves the cell's text as it is.
             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180);
             csv.printRecord(Arrays.stream(columns).map(RecordComponent::getName));
