@@ -1,5 +1,6 @@
-// Every word the dashboard shows, in Bahasa Indonesia and English. Data (region names, rules' details) stays as the
-// ledger recorded it.
+// Every word the dashboard shows, in Bahasa Indonesia and English. Sentences the ledger composes (timeline,
+// reconciliation, rules) come from the API in the language asked for (Accept-Language); data (region names, reasons,
+// notes) stays as the ledger recorded it, marked class="recorded" in the page.
 window.TEXTS = {
   en: {
     skip: 'Skip to content', title: 'Smart City programme ledger', language: 'Language', signIn: 'Sign in',
@@ -12,7 +13,7 @@ window.TEXTS = {
     cumulativePublished: 'Distinct regions so far, published', cumulativeRecorded: 'Distinct regions so far, recorded',
     totalsCaption: 'Annual totals', year: 'Year', withdrawals: 'Withdrawals',
     masterplans: 'Masterplans', coverage: 'Coverage',
-    coverageText: '{regions} of {of} regencies and cities ({percent}%)',
+    coverageText: '{regions} of {of} regencies and cities ({percent})',
     reconciliation: 'Published and recorded', metric: 'Figure', published: 'Published', recorded: 'Recorded',
     difference: 'Difference', explanation: 'Why', search: 'Search', province: 'Province',
     mentor: 'Mentor institution', pillar: 'Pillar', all: 'All', csv: 'Download CSV', code: 'Code', name: 'Region',
@@ -23,7 +24,7 @@ window.TEXTS = {
     recordedBy: 'Recorded by', recordedAt: 'Recorded at', hash: 'Hash', digest: 'Latest digest',
     treeSize: 'Events', headHash: 'Head hash', root: 'Merkle root', at: 'At', verify: 'Verify the log',
     verifying: 'Verifying...', verifiedOk: 'OK: {n} events verified.',
-    broken: 'BROKEN at position {position}: {kind}. {detail}', eventLog: 'Event log', previous: 'Previous',
+    broken: 'BROKEN at position {position}: {kind}.', eventLog: 'Event log', previous: 'Previous',
     next: 'Next', eventsPage: 'Positions {from} to {to} of {head}', send: 'Send',
     accepted: 'Accepted: {type} at position {position}.', refused: 'Refused ({code}): {detail}',
     NEW: 'new', REPEAT: 'repeat', SELECTED: 'selected', MOU_SIGNED: 'MoU signed', MENTORED: 'mentored',
@@ -38,7 +39,29 @@ window.TEXTS = {
     f_submittedOn: 'Submitted on', f_horizonYears: 'Horizon (years)', f_pillars: 'Pillars',
     f_quickWins: 'Quick wins (comma separated)', f_documentSha256: 'Document SHA-256', f_startedOn: 'Started on',
     f_reason: 'Reason', f_withdrawnOn: 'Withdrawn on', f_file: 'NDJSON file', REGENCY: 'regency', CITY: 'city',
-    PROVINCE: 'province', chartLabel: 'Bars: new and repeat regions per year as recorded; solid line: distinct regions so far as published; dashed line: as recorded.'
+    PROVINCE: 'province', chartLabel: 'Bars: new and repeat regions per year as recorded; solid line: distinct regions so far as published; dashed line: as recorded.',
+    role_OPERATOR: 'operator', role_REPORTER: 'reporter', role_AUDITOR: 'auditor', role_ADMIN: 'administrator',
+    notYours: 'This view is not for your role ({roles}); the ledger refused it.',
+    apiError: 'The ledger answered {status}: {message}', networkError: 'The ledger could not be reached: {message}',
+    signedOutNote: 'Your sign-in is no longer valid: sign in again.',
+    emptyLedger: 'Nothing recorded yet for this time.', emptyLedgerOperator: 'Nothing recorded yet for this time. Import the history or send commands in Commands.',
+    noCohorts: 'No cohort has regions at this time.', regionHint: 'Enter a region code, or open a region from Cohorts.',
+    noEvents: 'The log holds no events yet.', sources: 'Sources', sourceNote: 'Source {sources} notes:',
+    loading: 'Loading...', token: 'Token (one line)', downloadToken: 'Download the token',
+    lastVerification: 'Last verification', notVerifiedYet: 'Not verified since the ledger started.',
+    digestOfBrokenLog: 'This digest describes a BROKEN log: do not keep it as a reference.',
+    keptDigest: 'A digest kept earlier (token)', keptDigestFile: 'or its file', verifyAgainst: 'Verify against it',
+    extendsDigest: 'OK: the log extends the kept digest of {size} events; {n} events verified.',
+    readModelsDiffer: 'The log is sound, but the read models differ from it: {detail}',
+    incomplete: 'The log is sound; the read models could not all be compared now: {detail}',
+    status_OK: 'OK', status_BROKEN: 'BROKEN', status_READ_MODEL_DIFFERS: 'read models differ', status_INCOMPLETE: 'incomplete',
+    kind_PAYLOAD_CHANGED: 'an event changed after it was recorded', kind_EVENT_MISSING: 'an event is missing',
+    kind_EVENT_INSERTED: 'an event was inserted', kind_ORDER_CHANGED: 'events were moved',
+    kind_HEAD_MISMATCH: 'the head disagrees with the last event',
+    kind_HEAD_DOES_NOT_EXTEND_DIGEST: 'the log does not extend the kept digest',
+    importRefused: 'Nothing was imported: {refused} of {lines} lines were refused.', line: 'Line {line}',
+    andMore: '... and {n} more refused lines.', withdrawnMark: 'withdrawn', noTimeline: 'No events for this region at this time.',
+    views: 'Views', P_GOVERNANCE: 'Smart Governance', P_BRANDING: 'Smart Branding', P_ECONOMY: 'Smart Economy', P_LIVING: 'Smart Living', P_SOCIETY: 'Smart Society', P_ENVIRONMENT: 'Smart Environment', published_none: 'none published'
   },
   id: {
     skip: 'Langsung ke isi', title: 'Buku besar program Smart City', language: 'Bahasa', signIn: 'Masuk',
@@ -52,7 +75,7 @@ window.TEXTS = {
     cumulativePublished: 'Daerah berbeda sejauh ini, terbit', cumulativeRecorded: 'Daerah berbeda sejauh ini, tercatat',
     totalsCaption: 'Total tahunan', year: 'Tahun', withdrawals: 'Mundur',
     masterplans: 'Masterplan', coverage: 'Cakupan',
-    coverageText: '{regions} dari {of} kabupaten dan kota ({percent}%)',
+    coverageText: '{regions} dari {of} kabupaten dan kota ({percent})',
     reconciliation: 'Angka terbit dan tercatat', metric: 'Angka', published: 'Terbit', recorded: 'Tercatat',
     difference: 'Selisih', explanation: 'Penjelasan', search: 'Cari', province: 'Provinsi',
     mentor: 'Institusi pendamping', pillar: 'Pilar', all: 'Semua', csv: 'Unduh CSV', code: 'Kode', name: 'Daerah',
@@ -63,7 +86,7 @@ window.TEXTS = {
     recordedBy: 'Dicatat oleh', recordedAt: 'Dicatat pada', hash: 'Hash', digest: 'Ringkasan terakhir',
     treeSize: 'Peristiwa', headHash: 'Hash teratas', root: 'Akar Merkle', at: 'Pada', verify: 'Verifikasi log',
     verifying: 'Memverifikasi...', verifiedOk: 'OK: {n} peristiwa terverifikasi.',
-    broken: 'RUSAK pada posisi {position}: {kind}. {detail}', eventLog: 'Log peristiwa', previous: 'Sebelumnya',
+    broken: 'RUSAK pada posisi {position}: {kind}.', eventLog: 'Log peristiwa', previous: 'Sebelumnya',
     next: 'Berikutnya', eventsPage: 'Posisi {from} sampai {to} dari {head}', send: 'Kirim',
     accepted: 'Diterima: {type} pada posisi {position}.', refused: 'Ditolak ({code}): {detail}',
     NEW: 'baru', REPEAT: 'ulang', SELECTED: 'terpilih', MOU_SIGNED: 'MoU ditandatangani', MENTORED: 'didampingi',
@@ -79,6 +102,37 @@ window.TEXTS = {
     f_horizonYears: 'Jangka (tahun)', f_pillars: 'Pilar', f_quickWins: 'Quick win (pisahkan dengan koma)',
     f_documentSha256: 'SHA-256 dokumen', f_startedOn: 'Dimulai pada', f_reason: 'Alasan', f_withdrawnOn: 'Mundur pada',
     f_file: 'Berkas NDJSON', REGENCY: 'kabupaten', CITY: 'kota', PROVINCE: 'provinsi',
-    chartLabel: 'Batang: daerah baru dan ulang per tahun yang tercatat; garis utuh: daerah berbeda sejauh ini menurut angka terbit; garis putus: yang tercatat.'
+    chartLabel: 'Batang: daerah baru dan ulang per tahun yang tercatat; garis utuh: daerah berbeda sejauh ini menurut angka terbit; garis putus: yang tercatat.',
+    role_OPERATOR: 'operator', role_REPORTER: 'pelapor', role_AUDITOR: 'auditor', role_ADMIN: 'administrator',
+    notYours: 'Tampilan ini bukan untuk peran Anda ({roles}); buku besar menolaknya.',
+    apiError: 'Buku besar menjawab {status}: {message}', networkError: 'Buku besar tidak dapat dihubungi: {message}',
+    signedOutNote: 'Sesi masuk Anda tidak berlaku lagi: silakan masuk kembali.',
+    emptyLedger: 'Belum ada yang dicatat untuk waktu ini.', emptyLedgerOperator: 'Belum ada yang dicatat untuk waktu ini. Impor riwayat atau kirim perintah di Perintah.',
+    noCohorts: 'Belum ada angkatan yang berisi daerah pada waktu ini.', regionHint: 'Masukkan kode daerah, atau buka daerah dari Angkatan.',
+    noEvents: 'Log belum berisi peristiwa.', sources: 'Sumber', sourceNote: 'Catatan sumber {sources}:',
+    loading: 'Memuat...', token: 'Token (satu baris)', downloadToken: 'Unduh token',
+    lastVerification: 'Verifikasi terakhir', notVerifiedYet: 'Belum diverifikasi sejak buku besar dijalankan.',
+    digestOfBrokenLog: 'Ringkasan ini menggambarkan log yang RUSAK: jangan disimpan sebagai acuan.',
+    keptDigest: 'Ringkasan yang disimpan sebelumnya (token)', keptDigestFile: 'atau berkasnya', verifyAgainst: 'Verifikasi terhadapnya',
+    extendsDigest: 'OK: log melanjutkan ringkasan tersimpan berisi {size} peristiwa; {n} peristiwa terverifikasi.',
+    readModelsDiffer: 'Log utuh, tetapi model baca berbeda darinya: {detail}',
+    incomplete: 'Log utuh; model baca belum dapat dibandingkan semuanya sekarang: {detail}',
+    status_OK: 'OK', status_BROKEN: 'RUSAK', status_READ_MODEL_DIFFERS: 'model baca berbeda', status_INCOMPLETE: 'belum lengkap',
+    kind_PAYLOAD_CHANGED: 'sebuah peristiwa berubah setelah dicatat', kind_EVENT_MISSING: 'sebuah peristiwa hilang',
+    kind_EVENT_INSERTED: 'sebuah peristiwa disisipkan', kind_ORDER_CHANGED: 'urutan peristiwa diubah',
+    kind_HEAD_MISMATCH: 'kepala log tidak cocok dengan peristiwa terakhir',
+    kind_HEAD_DOES_NOT_EXTEND_DIGEST: 'log tidak melanjutkan ringkasan tersimpan',
+    importRefused: 'Tidak ada yang diimpor: {refused} dari {lines} baris ditolak.', line: 'Baris {line}',
+    andMore: '... dan {n} baris lain yang ditolak.', withdrawnMark: 'mundur', noTimeline: 'Tidak ada peristiwa untuk daerah ini pada waktu ini.',
+    views: 'Tampilan', P_GOVERNANCE: 'Smart Governance', P_BRANDING: 'Smart Branding', P_ECONOMY: 'Smart Economy', P_LIVING: 'Smart Living', P_SOCIETY: 'Smart Society', P_ENVIRONMENT: 'Smart Environment', published_none: 'tidak ada yang terbit'
   }
+};
+
+// The published figures' sources the shipped history names by number (history/README.md: the articles 000-004).
+window.SOURCES = {
+  '000': 'Berita, 8 Mei 2018: 50 bupati dan wali kota menandatangani nota kesepahaman, Redtop Hotel Jakarta',
+  '001': 'Kompas.com, 8 Mei 2018: 50 wali kota dan bupati menandatangani nota kesepahaman tahap kedua',
+  '002': 'Ditjen Aptika Kominfo: seminar Gerakan Menuju Kota Cerdas, 30 November - 1 Desember 2022',
+  '003': 'Mediapelangi.com, 21 April 2022: MoU Kabupaten Tabanan secara virtual',
+  '004': 'Membangun Ekosistem Kota Cerdas: Banda Aceh kota pertama masuk program Smart City'
 };
