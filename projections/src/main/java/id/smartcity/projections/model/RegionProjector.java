@@ -55,7 +55,8 @@ public final class RegionProjector {
             add(region, engagement);
             linkAssessment(region, engagement.assessmentRound, selected.cohortYear());
             return record(store, region, event, selected.cohortYear(), selected.selectedOn(),
-                    "Selected into the " + selected.cohortYear() + " cohort", Phrase.of("timeline.selected", selected.cohortYear()));
+                    "Selected into the " + selected.cohortYear() + " cohort",
+                    Phrase.of("timeline.selected", selected.cohortYear()));
         }
         if (payload instanceof SmartProvinceSelected selected) {
             RegionView region = store.find(selected.code());
@@ -91,14 +92,16 @@ public final class RegionProjector {
             region.assessments.add(new RegionView.AssessmentView(assessed.round(), assessed.assessedOn(),
                     assessed.scores(), null));
             return record(store, region, event, null, assessed.assessedOn(),
-                    "Assessed as a candidate in round " + assessed.round(), Phrase.of("timeline.assessed", assessed.round()));
+                    "Assessed as a candidate in round " + assessed.round(),
+                    Phrase.of("timeline.assessed", assessed.round()));
         }
         if (payload instanceof SmartCityCouncilFormed council) {
             return change(store, council.code(), event, region -> {
                 region.engagement(council.cohortYear()).council = new EngagementView.Council(council.formedOn(),
                         council.members(), council.decree());
                 return entry(event, council.cohortYear(), council.formedOn(), "Smart City council formed ("
-                        + council.members().size() + " members)", Phrase.of("timeline.council", council.members().size()));
+                        + council.members().size() + " members)",
+                        Phrase.of("timeline.council", council.members().size()));
             });
         }
         if (payload instanceof ImplementationTeamFormed team) {
