@@ -261,6 +261,7 @@ const CLEAR = {
     $('#chart').replaceChildren();
     $('#totals tbody').replaceChildren();
     $('#reconciliation tbody').replaceChildren();
+    $('#sources-list').replaceChildren();
     $('#coverage-text').textContent = '';
     $('#coverage-meter').removeAttribute('aria-label');
     $('#coverage-meter .fill').style.width = '0';
@@ -311,11 +312,17 @@ async function drawOverview(run) {
       el('td', { text: row.published ?? t('published_none') }), el('td', { text: row.recorded }),
       el('td', { class: 'difference', text: row.difference === null ? '' : (row.difference > 0 ? '+' : '') + row.difference }),
       el('td', {}, el('ul', { class: 'plain' }, explanations(row))),
-      el('td', {}, el('ul', { class: 'plain' }, [...new Set(row.sources || [])].map(source => el('li', {}, sourceOf(source)))))];
+      el('td', {}, [...new Set(row.sources || [])].flatMap((source, index) => [index ? ', ' : '', sourceLink(source)]))];
     cells.forEach((cell, index) => cell.setAttribute('data-label', headings[index]));
     return el('tr', { class: differs ? 'differs' : null }, cells);
   }));
+  // Each source once, under the table, with its title or its link; the table's cells link to it.
+  const sources = [...new Set(reconciliation.rows.flatMap(row => row.sources || []))].sort();
+  $('#sources-list').replaceChildren(...sources.map(source => el('li', { id: sourceId(source) }, sourceOf(source))));
 }
+
+const sourceId = source => 'source-' + source.replace(/[^A-Za-z0-9]+/g, '-');
+const sourceLink = source => el('a', { href: '#' + sourceId(source), class: 'recorded' }, source);
 
 /** Why a figure differs, sentence by sentence, in our language; a source's own note is recorded data. */
 function explanations(row) {

@@ -141,7 +141,7 @@ class DashboardBrowserTest {
         screenshot("01-signed-in");
         // An empty ledger: the overview says so, and its chart draws a round axis with no lone year.
         wait.until(d -> text("#overview-message").startsWith("Nothing recorded yet"));
-        assertThat(texts("#chart text.axis")).containsExactly("0", "5", "10");
+        wait.until(d -> texts("#chart text.axis").equals(List.of("0", "5", "10")));
         assertThat(browser.findElements(By.cssSelector("#chart g.year"))).isEmpty();
         assertThat(attribute("#coverage-meter .fill", "style")).contains("width: 0%");
 
@@ -164,7 +164,8 @@ class DashboardBrowserTest {
         assertThat(text("#totals tr[data-year='2022'] td:last-child")).as("one decimal, as the report says")
                 .isEqualTo("22.0%");
         assertThat(texts("#chart text.axis")).as("round ticks").startsWith("0", "100", "200", "300");
-        assertThat(text("#reconciliation tbody")).contains("003 · ");
+        assertThat(text("#sources-list")).as("each source with its title").contains("003 · Mediapelangi.com");
+        assertThat(attribute("#reconciliation tbody a[href='#source-003']", "href")).isNotNull();
         screenshot("02-overview");
 
         setDate("#as-of", "2019-12-31");
@@ -547,8 +548,11 @@ class DashboardBrowserTest {
         });
     }
 
+    /** Read in the page in one step, so that a redraw in between cannot leave a stale element behind. */
+    @SuppressWarnings("unchecked")
     private List<String> texts(String selector) {
-        return browser.findElements(By.cssSelector(selector)).stream().map(WebElement::getText).toList();
+        return (List<String>) browser.executeScript("return [...document.querySelectorAll(arguments[0])]"
+                + ".map(e => e.textContent.trim())", selector);
     }
 
     private String chartYear(String year, String attribute) {
