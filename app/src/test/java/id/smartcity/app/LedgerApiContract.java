@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
+import id.smartcity.eventstore.MongoEventStorageEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

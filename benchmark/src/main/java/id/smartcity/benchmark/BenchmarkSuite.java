@@ -2,9 +2,9 @@ package id.smartcity.benchmark;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import id.smartcity.ledger.audit.AuditLog;
-import id.smartcity.ledger.audit.Verification;
-import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
+import id.smartcity.eventstore.MongoEventStorageEngine;
+import id.smartcity.eventstore.audit.AuditLog;
+import id.smartcity.eventstore.audit.Verification;
 import id.smartcity.projections.admin.ProjectionAdmin;
 import id.smartcity.projections.reports.AnnualTotals;
 import id.smartcity.projections.reports.CoverageProperties;

@@ -1,7 +1,11 @@
 package id.smartcity.ledger.audit;
 
-import id.smartcity.ledger.eventstore.CanonicalEvent;
-import id.smartcity.ledger.eventstore.EventLog;
+import id.smartcity.eventstore.CanonicalEvent;
+import id.smartcity.eventstore.EventLog;
+import id.smartcity.eventstore.audit.AuditLog;
+import id.smartcity.eventstore.audit.Digest;
+import id.smartcity.eventstore.audit.MerkleTree;
+import id.smartcity.eventstore.audit.Verification;
 import id.smartcity.ledger.rest.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,11 +1,11 @@
 package id.smartcity.ledger.config;
 
-import id.smartcity.ledger.audit.AuditLog;
+import id.smartcity.eventstore.Durability;
+import id.smartcity.eventstore.EventImporter;
+import id.smartcity.eventstore.EventSerialization;
+import id.smartcity.eventstore.MongoEventStorageEngine;
+import id.smartcity.eventstore.audit.AuditLog;
 import id.smartcity.ledger.awards.Awards;
-import id.smartcity.ledger.eventstore.Durability;
-import id.smartcity.ledger.eventstore.EventImporter;
-import id.smartcity.ledger.eventstore.EventSerialization;
-import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
 import id.smartcity.ledger.figures.PublishedFigures;
 import id.smartcity.ledger.gate.CommandGate;
 import id.smartcity.ledger.gate.CommandValidation;
@@ -17,8 +17,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;

@@ -9,7 +9,7 @@ import id.smartcity.api.MasterplanSubmitted;
 import id.smartcity.api.MentoringRepeated;
 import id.smartcity.api.RegionSelected;
 import id.smartcity.api.SmartProvinceSelected;
-import id.smartcity.ledger.eventstore.EventLog;
+import id.smartcity.eventstore.EventLog;
 import id.smartcity.ledger.region.ProgrammeRegister;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,12 +2,13 @@ package id.smartcity.ledger.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.smartcity.ledger.eventstore.AppendedEvent;
+import id.smartcity.api.LedgerMetadata;
+import id.smartcity.eventstore.AppendedEvent;
+import id.smartcity.eventstore.MongoEventStorageEngine;
+import id.smartcity.ledger.rest.CommandDispatcher.CommandOrigin;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
-import id.smartcity.ledger.rest.CommandDispatcher.CommandOrigin;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +114,8 @@ class CommandExecution {
 
     /** The holder of a claim that went stale may have stored its events and died before answering. */
     private Optional<List<AppendedEvent>> storedBefore(CommandOrigin origin) {
-        List<AppendedEvent> events = eventStore.eventsWithIdempotencyKey(origin.principal(), origin.idempotencyKey());
+        List<AppendedEvent> events = eventStore.eventsWithMetadata(Map.of(
+                LedgerMetadata.IDEMPOTENCY_KEY, origin.idempotencyKey(), LedgerMetadata.PRINCIPAL, origin.principal()));
         return events.isEmpty() ? Optional.empty() : Optional.of(events);
     }
 
