@@ -4,6 +4,8 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
@@ -101,8 +103,17 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine implemen
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
         Document document = toDocument(snapshot, serializer);
         document.put(EventLog.ID, snapshot.getAggregateIdentifier());
-        log.snapshots().replaceOne(eq(EventLog.ID, snapshot.getAggregateIdentifier()), document,
-                new ReplaceOptions().upsert(true));
+        try {
+            // Only over an older one: two instances that snapshot one aggregate must not put back the older state.
+            log.snapshots().replaceOne(Filters.and(eq(EventLog.ID, snapshot.getAggregateIdentifier()),
+                    Filters.lt(EventLog.SEQUENCE, snapshot.getSequenceNumber())), document,
+                    new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // A snapshot of the same or a later sequence is stored already: it stays.
+        }
     }
 
     @Override
