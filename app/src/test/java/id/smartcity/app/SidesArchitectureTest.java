@@ -50,4 +50,10 @@ class SidesArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("id.smartcity.api..", "id.smartcity.ledger..",
                     "id.smartcity.projections..", "id.smartcity.app..", "org.springframework..")
             .because("the event store is a module of its own that stores any aggregate's events (ADR 17)");
+
+    @ArchTest
+    static final ArchRule theApplicationDoesNotKnowTheCommandLine = noClasses()
+            .that().haveSimpleName("SmartCityLedgerApplication")
+            .should().dependOnClassesThat().resideInAPackage("id.smartcity.app.cli..")
+            .because("the command line boots the application for its reads; Main chooses between them");
 }

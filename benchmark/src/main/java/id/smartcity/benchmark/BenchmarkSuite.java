@@ -76,7 +76,7 @@ public final class BenchmarkSuite {
         }
         if (args.length > 0 && args[0].equals("ledger")) {
             // The crash soak's child: the ledger itself, from this jar.
-            id.smartcity.app.SmartCityLedgerApplication.main(Arrays.copyOfRange(args, 1, args.length));
+            id.smartcity.app.Main.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         Map<String, String> options = new LinkedHashMap<>(Map.of("events", "1000000", "small", "100000",

@@ -1,10 +1,7 @@
 package id.smartcity.eventstore;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gte;
-import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.regex;
 
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
@@ -17,14 +14,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The collections of the event store and the shape of their documents.
@@ -61,16 +61,9 @@ public final class EventLog {
     public static final String LAST_HASH = "lastHash";
     public static final String LAST_SEQUENCE = "lastSeq";
     public static final String POSITIONS = "positions";
-    static final int FETCH_CHUNK = 128;
     /** Spans at least this long are streamed through one cursor rather than fetched position by position. */
     static final int STREAM_THRESHOLD = 4096;
     private static final int STREAM_BATCH = 1000;
-    /**
-     * Positions one cursor of a long read covers. The embedded server scans the whole collection to answer each window
-     * (no range index) and holds the window's documents until they are read: fewer windows mean fewer scans (on H2,
-     * each is a read of the whole log from disk), larger ones more of the server's memory per reader.
-     */
-    static final int STREAM_WINDOW = 250_000;
     /** Batches a long read keeps ready ahead of its reader (of {@value #STREAM_BATCH} events each). */
     private static final int READ_AHEAD_BATCHES = 4;
 
@@ -78,13 +71,15 @@ public final class EventLog {
     private final MongoCollection<Document> streams;
     private final MongoCollection<Document> head;
     private final MongoCollection<Document> snapshots;
+    private final ReadStrategy reads;
     private final int streamWindow;
 
-    public EventLog(MongoDatabase database) {
-        this(database, STREAM_WINDOW);
+    public EventLog(MongoDatabase database, ReadStrategy reads) {
+        this(database, reads, reads.window());
     }
 
-    EventLog(MongoDatabase database, int streamWindow) {
+    EventLog(MongoDatabase database, ReadStrategy reads, int streamWindow) {
+        this.reads = reads;
         this.streamWindow = streamWindow;
         // The head is the commit point: it must be durable on a majority before anything is acknowledged.
         WriteConcern durable = WriteConcern.MAJORITY.withJournal(true);
@@ -138,39 +133,58 @@ public final class EventLog {
     }
 
     /**
-     * The events at positions {@code from..to}, in order, fetched by listing their positions: the embedded server
-     * answers {@code _id} lookups from its index but scans the whole collection for a sorted range. It also checks
-     * every document found against the whole {@code $in} list, so one list of n positions costs n squared
-     * comparisons: lists of {@value #FETCH_CHUNK} keep that small and the round trips few (profiled: a list of 1,000
-     * spent a quarter of the server's time in that check).
+     * The positions of the events of each stream whose identifier starts with {@code prefix}, up to {@code upTo}
+     * (the materialized head, for callers that must not see a commit still being written).
      */
-    public List<Document> eventsBetween(long from, long to) {
-        if (to < from) {
-            return List.of();
-        }
-        List<Document> found = new ArrayList<>((int) (to - from + 1));
-        for (long start = from; start <= to; start += FETCH_CHUNK) {
-            List<Long> positions = LongStream.rangeClosed(start, Math.min(to, start + FETCH_CHUNK - 1)).boxed()
-                    .toList();
-            events.find(in(ID, positions)).into(found);
-        }
+    public Map<String, List<Long>> streamPositions(String prefix, long upTo) {
+        Map<String, List<Long>> positions = new TreeMap<>();
+        streams.find(regex(ID, "^" + Pattern.quote(prefix))).forEach(stream ->
+                positions.put(stream.getString(ID), upTo(stream, upTo)));
+        return positions;
+    }
+
+    /** The positions of the events of one stream, up to {@code upTo}; empty for a stream with no events. */
+    public List<Long> streamPositionsOf(String streamId, long upTo) {
+        Document stream = streams.find(eq(ID, streamId)).first();
+        return stream == null ? List.of() : upTo(stream, upTo);
+    }
+
+    private static List<Long> upTo(Document stream, long upTo) {
+        return stream.getList(POSITIONS, Long.class).stream().filter(position -> position <= upTo).toList();
+    }
+
+    /** How this log reads from its server. */
+    public ReadStrategy reads() {
+        return reads;
+    }
+
+    /** The events at the given positions, in position order; a position with no event is left out. */
+    public List<Document> eventsAt(List<Long> positions, Bson projection) {
+        List<Document> found = new ArrayList<>(positions.size());
+        reads.findByIds(events, positions, projection, found);
         found.sort(Comparator.comparingLong(document -> document.getLong(ID)));
         return found;
     }
 
+    /** The events at positions {@code from..to}, in order, fetched by listing their positions. */
+    public List<Document> eventsBetween(long from, long to) {
+        if (to < from) {
+            return List.of();
+        }
+        return eventsAt(LongStream.rangeClosed(from, to).boxed().toList(), null);
+    }
+
     /**
-     * The events at positions {@code from..to}, in order, streamed: a long span is read through one cursor in the
-     * collection's natural order, which is the order of insertion (positions are written in order), and put back in
-     * position order through a bounded buffer; a short span is fetched by listing positions. A position with no event
+     * The events at positions {@code from..to}, in order, streamed: a long span is read through cursors of the read
+     * strategy's window (on the embedded server in the collection's natural order, the order of insertion, put back
+     * in position order through a bounded buffer); a short span is fetched by listing positions. A position with no event
      * is left out: callers that care see the jump. Close the stream to release the cursor.
      */
     public Stream<Document> stream(long from, long to) {
         if (to - from + 1 < STREAM_THRESHOLD) {
             return eventsBetween(from, to).stream();
         }
-        // One cursor per window: the embedded server holds a cursor's whole result until it is read, so a window
-        // bounds the memory a read takes, whatever the length of the log (measured: one cursor over 1,000,000
-        // events held 2 GB).
+        // One cursor per window: the embedded server holds a cursor's whole result until it is read (ADR 11).
         Windows windows = new Windows(from, to);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(windows, Spliterator.ORDERED
                 | Spliterator.NONNULL), false).onClose(windows::close);
@@ -197,8 +211,8 @@ public final class EventLog {
                 }
                 long start = nextStart;
                 long end = Math.min(to, start + streamWindow - 1);
-                cursor = new ReadAhead(() -> events.find(and(gte(ID, start), lte(ID, end))).batchSize(STREAM_BATCH)
-                        .iterator(), STREAM_BATCH, READ_AHEAD_BATCHES);
+                cursor = new ReadAhead(() -> reads.span(events, start, end).batchSize(STREAM_BATCH).iterator(),
+                        STREAM_BATCH, READ_AHEAD_BATCHES);
                 current = new InOrder(cursor, start, end);
                 nextStart = end + 1;
             }

@@ -46,7 +46,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine implemen
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
-        this.log = new EventLog(builder.database);
+        this.log = new EventLog(builder.database, builder.readStrategy != null ? builder.readStrategy
+                : ReadStrategy.detect(builder.database));
         this.log.initialize();
         this.sequencer = new AppendSequencer(log, builder.durability, builder.clock, builder.maxCommitEvents);
         this.pageSize = builder.pageSize;
@@ -242,11 +243,18 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine implemen
         private Clock clock = Clock.systemUTC();
         private int pageSize = 1000;
         private int maxCommitEvents = 1000;
+        private ReadStrategy readStrategy;
         private LongConsumer appendTimer = nanos -> { };
 
         /** Told how long each append took, in nanoseconds, until durable (for metrics). */
         public Builder appendTimer(LongConsumer appendTimer) {
             this.appendTimer = appendTimer;
+            return this;
+        }
+
+        /** How the log is read from its server; detected from the server when not given (ADR 17). */
+        public Builder readStrategy(ReadStrategy readStrategy) {
+            this.readStrategy = readStrategy;
             return this;
         }
 

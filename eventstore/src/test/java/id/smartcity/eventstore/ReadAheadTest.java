@@ -26,7 +26,7 @@ class ReadAheadTest {
     @BeforeEach
     void setUp() {
         mongo = new EmbeddedMongo();
-        log = new EventLog(mongo.database());
+        log = new EventLog(mongo.database(), ReadStrategy.EMBEDDED_SERVER);
         List<Document> documents = new ArrayList<>();
         LongStream.rangeClosed(1, DOCUMENTS).forEach(n -> documents.add(new Document(EventLog.ID, n)));
         log.events().insertMany(documents);

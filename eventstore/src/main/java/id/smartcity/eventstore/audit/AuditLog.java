@@ -203,6 +203,33 @@ public final class AuditLog {
         return MerkleTree.ofLeafHashes(leaves);
     }
 
+    /** The inclusion proof of the event at {@code position} in the tree of the first {@code size} events. */
+    public InclusionProof inclusionProof(long position, long size) {
+        // Before the tree, which reads every event hash up to the size.
+        if (position < 1 || position > size) {
+            throw new IllegalArgumentException("Event " + position + " is not in the tree of the first " + size
+                    + " events");
+        }
+        MerkleTree tree = tree(size);
+        String eventHash = events(position, 1).get(0).getString(CanonicalEvent.HASH);
+        return new InclusionProof(position, position - 1, size, eventHash,
+                CanonicalEvent.hex(MerkleTree.leafHash(CanonicalEvent.unhex(eventHash))),
+                tree.inclusionProof((int) position - 1, (int) size).stream().map(CanonicalEvent::hex).toList(),
+                CanonicalEvent.hex(tree.root((int) size)));
+    }
+
+    /** The proof that the tree of the first {@code from} events is a prefix of the tree of the first {@code size}. */
+    public ConsistencyProof consistencyProof(long from, long size) {
+        // Checked as a long: cast to an int first, 4294967297 became 1 and was answered with the proof for 1.
+        if (from < 0 || from > size) {
+            throw new IllegalArgumentException("No consistency proof from " + from + " to " + size + " events");
+        }
+        MerkleTree tree = tree(size);
+        return new ConsistencyProof(from, size, CanonicalEvent.hex(tree.root((int) from)),
+                CanonicalEvent.hex(tree.root((int) size)),
+                tree.consistencyProof((int) from, (int) size).stream().map(CanonicalEvent::hex).toList());
+    }
+
     public Digest digest() {
         long size = head();
         MerkleFrontier tree = new MerkleFrontier();

@@ -4,6 +4,7 @@ import id.smartcity.eventstore.Durability;
 import id.smartcity.eventstore.EventImporter;
 import id.smartcity.eventstore.EventSerialization;
 import id.smartcity.eventstore.MongoEventStorageEngine;
+import id.smartcity.eventstore.ReadStrategy;
 import id.smartcity.eventstore.audit.AuditLog;
 import id.smartcity.ledger.awards.Awards;
 import id.smartcity.ledger.figures.PublishedFigures;
@@ -54,8 +55,18 @@ public class LedgerConfiguration {
         return EventSerialization.serializer();
     }
 
+    /** How the log and the read models are read from the server they share (ADR 17). */
+    @Bean
+    ReadStrategy readStrategy(MongoDatabaseFactory databaseFactory, EventStoreProperties properties) {
+        return switch (properties.readStrategy()) {
+            case AUTO -> ReadStrategy.detect(databaseFactory.getMongoDatabase());
+            case EMBEDDED_SERVER -> ReadStrategy.EMBEDDED_SERVER;
+            case RANGE -> ReadStrategy.RANGE;
+        };
+    }
+
     @Bean(destroyMethod = "close")
-    MongoEventStorageEngine eventStorageEngine(MongoDatabaseFactory databaseFactory,
+    MongoEventStorageEngine eventStorageEngine(MongoDatabaseFactory databaseFactory, ReadStrategy readStrategy,
                                                @Qualifier("eventSerializer") Serializer eventSerializer,
                                                List<EventUpcaster> upcasters, ObjectProvider<Durability> durability,
                                                Clock clock, EventStoreProperties properties,
@@ -64,6 +75,7 @@ public class LedgerConfiguration {
                 .publishPercentiles(0.5, 0.99).register(meters.getIfAvailable(SimpleMeterRegistry::new));
         return MongoEventStorageEngine.builder()
                 .database(databaseFactory.getMongoDatabase())
+                .readStrategy(readStrategy)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(eventSerializer)
                 .upcasterChain(new EventUpcasterChain(upcasters))
