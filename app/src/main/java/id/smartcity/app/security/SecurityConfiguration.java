@@ -100,6 +100,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/info").authenticated()
                         .requestMatchers("/api/admin/**", "/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
+                        // Every endpoint under /api has its rule above; what is left is a path nothing answers: 404
+                        // to a signed-in caller, 401 to an anonymous one, who learns nothing about which paths exist.
+                        .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll());
         return http.build();
     }
