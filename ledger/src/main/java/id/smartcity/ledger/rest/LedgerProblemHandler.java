@@ -110,6 +110,11 @@ class LedgerProblemHandler extends ResponseEntityExceptionHandler {
                         "The first request with this key has not been answered yet", e.getMessage()));
     }
 
+    @ExceptionHandler(RequestHeaders.Refused.class)
+    ProblemDetail headerOutOfForm(RequestHeaders.Refused e) {
+        return e.problem();
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return Problems.typeMismatch(e.getName(), e.getValue(), e.getRequiredType());
