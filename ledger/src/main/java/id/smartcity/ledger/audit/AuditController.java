@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** The auditor's HTTP interface: the event log, its digest, verification, proofs and export (AUDITOR, ADMIN). */
@@ -50,6 +51,12 @@ class AuditController {
     ProblemDetail invalidAuditRequest(IllegalArgumentException e) {
         return Problems.of(HttpStatus.BAD_REQUEST, "INVALID_AUDIT_REQUEST", "The audit request cannot be answered",
                 e.getMessage());
+    }
+
+    /** A parameter of the wrong form (from=x): named with the form it must have, before the handler above sees its cause. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail wrongForm(MethodArgumentTypeMismatchException e) {
+        return Problems.typeMismatch(e.getName(), e.getValue(), e.getRequiredType());
     }
 
     @GetMapping("/api/audit/events")
