@@ -37,7 +37,7 @@ class LedgerArchitectureTest {
     static final ArchRule messagesAreImmutableRecords = classes()
             .that().resideInAPackage("id.smartcity.api..").and().areNotEnums().and().areTopLevelClasses()
             .and().doNotHaveSimpleName("LedgerMetadata").and().doNotHaveSimpleName("Provinces")
-            .and().doNotHaveSimpleName("Evaluations")
+            .and().doNotHaveSimpleName("Evaluations").and().doNotHaveSimpleName("Programme")
             .and().areNotInterfaces()
             .should().beRecords();
 }
