@@ -7,6 +7,7 @@ WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
 COPY api/pom.xml api/
+COPY eventstore/pom.xml eventstore/
 COPY ledger/pom.xml ledger/
 COPY projections/pom.xml projections/
 COPY app/pom.xml app/

@@ -1,9 +1,9 @@
 package id.smartcity.api;
 
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.Revision;
@@ -13,5 +13,6 @@ import org.axonframework.serialization.Revision;
 public record AssessCandidate(@TargetAggregateIdentifier @NotNull @Size(max = 20, groups = Limits.class) String code,
                               @NotBlank @Size(max = 200, groups = Limits.class) String name, @NotNull RegionKind kind,
                               @NotBlank @Size(max = 100, groups = Limits.class) String round, @NotNull LocalDate assessedOn,
-                              @Valid CandidateScores scores) {
+                              @Valid CandidateScores scores)
+        implements ProgrammeCommand {
 }

@@ -1,7 +1,7 @@
 package id.smartcity.api;
 
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 /** A member of a region's Smart City council: the heads of its agencies (OPD) and academic experts. */
 public record CouncilMember(@NotBlank @Size(max = 500, groups = Limits.class) String name,

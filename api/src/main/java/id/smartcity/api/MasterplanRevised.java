@@ -8,9 +8,14 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record MasterplanRevised(String code, int cohortYear, LocalDate revisedOn, int revision, int horizonYears,
                                 List<Pillar> pillars, List<String> quickWins, String documentSha256,
-                                String reason) implements RegionEvent {
+                                String reason) implements RegionEvent, ProgrammeEvent {
     public MasterplanRevised {
         pillars = pillars == null ? List.of() : List.copyOf(pillars);
         quickWins = quickWins == null ? List.of() : List.copyOf(quickWins);
+    }
+
+    @Override
+    public LocalDate businessDate() {
+        return revisedOn;
     }
 }

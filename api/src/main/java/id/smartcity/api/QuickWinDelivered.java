@@ -9,5 +9,10 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record QuickWinDelivered(String code, int year, String title, Pillar pillar, LocalDate deliveredOn,
-                                Integer plannedIn) implements RegionEvent {
+                                Integer plannedIn) implements RegionEvent, ProgrammeEvent {
+
+    @Override
+    public LocalDate businessDate() {
+        return deliveredOn;
+    }
 }

@@ -1,7 +1,7 @@
 package id.smartcity.api;
 
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -18,7 +18,8 @@ public record RecordEvaluation(@TargetAggregateIdentifier @NotNull @Size(max = 2
                                @NotEmpty Map<@NotNull EvaluationDimension, @NotNull BigDecimal> dimensionScores,
                                Map<@NotNull Pillar, @NotNull BigDecimal> pillarScores,
                                @NotEmpty Map<@NotNull EvaluationDimension, @NotNull Integer> weights,
-                               Integer rank, @Size(max = 2000, groups = Limits.class) String note) {
+                               Integer rank, @Size(max = 2000, groups = Limits.class) String note)
+        implements ProgrammeCommand {
     public RecordEvaluation {
         dimensionScores = Evaluations.ordered(dimensionScores);
         pillarScores = Evaluations.ordered(pillarScores);

@@ -1,7 +1,7 @@
 package id.smartcity.api;
 
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -14,7 +14,8 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record RecordPublishedFigure(int year, @NotNull PublishedMetric metric, long value,
                                     @NotBlank @Size(max = 500, groups = Limits.class) String source, LocalDate publishedOn,
-                                    @Size(max = 2000, groups = Limits.class) String note) {
+                                    @Size(max = 2000, groups = Limits.class) String note)
+        implements ProgrammeCommand {
 
     /** One stream of published figures per programme year. */
     @TargetAggregateIdentifier

@@ -4,5 +4,11 @@ import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record RegionWithdrawn(String code, int cohortYear, LocalDate withdrawnOn, String reason) implements RegionEvent {
+public record RegionWithdrawn(String code, int cohortYear, LocalDate withdrawnOn, String reason)
+        implements RegionEvent, ProgrammeEvent {
+
+    @Override
+    public LocalDate businessDate() {
+        return withdrawnOn;
+    }
 }

@@ -1,7 +1,7 @@
 package id.smartcity.api;
 
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -9,5 +9,6 @@ import org.axonframework.serialization.Revision;
 
 @Revision("1")
 public record RepeatMentoring(@TargetAggregateIdentifier @NotNull @Size(max = 20, groups = Limits.class) String code, int cohortYear,
-                              @NotNull LocalDate startedOn, @NotBlank @Size(max = 2000, groups = Limits.class) String reason) {
+                              @NotNull LocalDate startedOn, @NotBlank @Size(max = 2000, groups = Limits.class) String reason)
+        implements ProgrammeCommand {
 }

@@ -1,7 +1,7 @@
 package id.smartcity.api;
 
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -16,5 +16,6 @@ import org.axonframework.serialization.Revision;
 public record SelectSmartProvince(@TargetAggregateIdentifier @NotNull @Size(max = 20, groups = Limits.class) String code,
                                   @NotBlank @Size(max = 200, groups = Limits.class) String name, int cohortYear,
                                   @NotNull LocalDate selectedOn, int attestedMasterplans,
-                                  @Size(max = 500, groups = Limits.class) String attestationSource) {
+                                  @Size(max = 500, groups = Limits.class) String attestationSource)
+        implements ProgrammeCommand {
 }

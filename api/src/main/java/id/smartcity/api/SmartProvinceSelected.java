@@ -11,5 +11,10 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record SmartProvinceSelected(String code, String name, int cohortYear, LocalDate selectedOn,
                                     int regenciesAndCities, List<String> recordedMasterplans,
-                                    int attestedMasterplans, String attestationSource) implements RegionEvent {
+                                    int attestedMasterplans, String attestationSource) implements RegionEvent, ProgrammeEvent {
+
+    @Override
+    public LocalDate businessDate() {
+        return selectedOn;
+    }
 }

@@ -1,8 +1,8 @@
 package id.smartcity.api;
 
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +14,8 @@ public record SubmitMasterplan(@TargetAggregateIdentifier @NotNull @Size(max = 2
                                @NotNull LocalDate submittedOn, int horizonYears,
                                @NotEmpty @Size(max = 6, groups = Limits.class) List<@NotNull Pillar> pillars,
                                @Size(max = 100, groups = Limits.class) List<@NotBlank @Size(max = 500) String> quickWins,
-                               @NotBlank @Size(max = 64, groups = Limits.class) String documentSha256) {
+                               @NotBlank @Size(max = 64, groups = Limits.class) String documentSha256)
+        implements ProgrammeCommand {
     public SubmitMasterplan {
         pillars = pillars == null ? List.of() : List.copyOf(pillars);
         quickWins = quickWins == null ? List.of() : List.copyOf(quickWins);

@@ -4,8 +4,8 @@ import static id.smartcity.app.ShippedHistory.EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.smartcity.ledger.audit.MerkleTree;
-import id.smartcity.ledger.eventstore.CanonicalEvent;
+import id.smartcity.eventstore.CanonicalEvent;
+import id.smartcity.eventstore.audit.MerkleTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CheckProofVectorsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path VECTORS = Path.of("..", "ledger", "src", "test", "resources", "merkle-testdata");
+    private static final Path VECTORS = Path.of("..", "eventstore", "src", "test", "resources", "merkle-testdata");
 
     @TempDir
     Path work;

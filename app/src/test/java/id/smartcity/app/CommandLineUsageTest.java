@@ -77,7 +77,7 @@ class CommandLineUsageTest {
 
     private static Result run(String stdin, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), SmartCityLedgerApplication.class.getName()));
+                .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).start();
         try (var in = process.getOutputStream()) {

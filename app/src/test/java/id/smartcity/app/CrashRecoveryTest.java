@@ -136,7 +136,7 @@ class CrashRecoveryTest {
         Path output = Path.of("target", "crash-test-" + name + ".log");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Daxoniq.update-checker.disabled=true", "-cp", System.getProperty("java.class.path"),
-                SmartCityLedgerApplication.class.getName(), "--server.port=" + port,
+                Main.class.getName(), "--server.port=" + port,
                 "--ledger.mongo.embedded.data-dir=" + dataDir)
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         LedgerClient probe = null;

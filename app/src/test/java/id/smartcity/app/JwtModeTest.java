@@ -107,8 +107,8 @@ class JwtModeTest {
 
         assertThat(post("Bearer " + token(KEYS, ISSUER, "operator@kominfo", List.of("OPERATOR"), later)))
                 .isEqualTo(201);
-        assertThat(mongo.getMongoDatabase().getCollection("events").find().first().get("meta", org.bson.Document.class)
-                .getString("principal")).isEqualTo("operator@kominfo");
+        assertThat(mongo.getMongoDatabase().getCollection("events").find(new org.bson.Document("aggregateId", "51.02"))
+                .first().get("meta", org.bson.Document.class).getString("principal")).isEqualTo("operator@kominfo");
     }
 
     /** Issue 16, row 2 (and the token without {@code sub} of row 9): what the issuer signed is not enough. */
@@ -128,5 +128,43 @@ class JwtModeTest {
         // The valid form of each: our audience, an hour at most, a subject.
         assertThat(post("Bearer " + token(KEYS, ISSUER, "op2@kominfo", List.of("OPERATOR"),
                 Instant.now().plusSeconds(3000)))).isIn(201, 409);
+    }
+
+    /**
+     * Issue 16, row 12: keys were kept as {@code subject + "/" + key}, so subject {@code alice/x} with key {@code k1}
+     * got the answer {@code alice} had with key {@code x/k1}, and her own command was never run.
+     */
+    @Test
+    void oneSubjectsKeyNeverAnswersAnother() throws Exception {
+        Instant later = Instant.now().plusSeconds(600);
+        String alice = "Bearer " + token(KEYS, ISSUER, "alice", List.of("OPERATOR"), later);
+        String aliceX = "Bearer " + token(KEYS, ISSUER, "alice/x", List.of("OPERATOR"), later);
+        String path = "/api/regions/52.71/selections";
+        String body = Commands.selection("Kota Mataram", "CITY", 2022, "2022-04-21");
+
+        HttpResponse<String> first = send(alice, path, body, "x/k1");
+        HttpResponse<String> other = send(aliceX, path, body, "k1");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        // Her own request, run as hers: the region was selected already (by alice), not alice's answer replayed.
+        assertThat(other.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(409);
+        // The valid form: each subject's retry with its own key gets its own answer.
+        HttpResponse<String> retried = send(alice, path, body, "x/k1");
+        assertThat(retried.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(retried.body()).isEqualTo(first.body());
+        HttpResponse<String> own = send(aliceX, "/api/regions/52.01/selections",
+                Commands.selection("Kabupaten Lombok Barat", "REGENCY", 2022, "2022-04-21"), "k1");
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
+        assertThat(send(aliceX, "/api/regions/52.01/selections",
+                Commands.selection("Kabupaten Lombok Barat", "REGENCY", 2022, "2022-04-21"), "k1").body())
+                .isEqualTo(own.body());
+    }
+
+    private HttpResponse<String> send(String authorization, String path, String body, String key) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").header("Authorization", authorization)
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

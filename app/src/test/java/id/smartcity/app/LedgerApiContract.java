@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
+import id.smartcity.eventstore.MongoEventStorageEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -194,7 +194,7 @@ abstract class LedgerApiContract {
         long head = eventStore.headPosition();
         // What a crash after the events were stored, before the answer was, leaves: the key claimed, no answer.
         var keys = mongo.getMongoDatabase().getCollection("idempotency_keys");
-        keys.updateOne(Filters.eq("_id", "operator/medan-2019"), Updates.combine(Updates.set("state", "PENDING"),
+        keys.updateOne(Filters.and(Filters.eq("principal", OPERATOR), Filters.eq("key", "medan-2019")), Updates.combine(Updates.set("state", "PENDING"),
                 Updates.unset("body"), Updates.set("claimedAt", Instant.now().toString())));
 
         LedgerClient.Response tooSoon = api.postNdjson("/api/imports", OPERATOR, lines, "Idempotency-Key",
@@ -202,7 +202,7 @@ abstract class LedgerApiContract {
         assertProblem(tooSoon, 409, "IDEMPOTENCY_KEY_IN_PROGRESS");
         assertThat(Integer.parseInt(tooSoon.header("Retry-After"))).isBetween(1, 31);
 
-        keys.updateOne(Filters.eq("_id", "operator/medan-2019"),
+        keys.updateOne(Filters.and(Filters.eq("principal", OPERATOR), Filters.eq("key", "medan-2019")),
                 Updates.set("claimedAt", Instant.now().minusSeconds(60).toString()));
         LedgerClient.Response retried = api.postNdjson("/api/imports", OPERATOR, lines, "Idempotency-Key",
                 "medan-2019");

@@ -76,6 +76,10 @@ final class LedgerClient {
         return send(request(path, user, headers).GET());
     }
 
+    Response getWithHeaders(String path, String user, String... headers) {
+        return send(request(path, user, headers).GET());
+    }
+
     /** The annual totals report by year. */
     java.util.Map<Integer, JsonNode> annualTotals(String query) {
         Response report = get("/api/reports/annual-totals" + query, "reporter");

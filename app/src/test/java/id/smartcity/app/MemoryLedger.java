@@ -1,6 +1,6 @@
 package id.smartcity.app;
 
-import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
+import id.smartcity.eventstore.MongoEventStorageEngine;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.http.HttpClient;

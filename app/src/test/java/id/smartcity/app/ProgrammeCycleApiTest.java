@@ -3,7 +3,7 @@ package id.smartcity.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
+import id.smartcity.eventstore.MongoEventStorageEngine;
 import id.smartcity.projections.admin.ProjectionAdmin;
 import java.time.Duration;
 import java.util.List;

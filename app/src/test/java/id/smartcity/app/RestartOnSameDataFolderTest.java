@@ -4,7 +4,7 @@ import static id.smartcity.app.Commands.mentor;
 import static id.smartcity.app.Commands.mou;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
+import id.smartcity.eventstore.MongoEventStorageEngine;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package id.smartcity.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -36,4 +37,23 @@ class SidesArchitectureTest {
             .orShould().callMethod(java.time.LocalDate.class, "now")
             .orShould().callMethod(System.class, "currentTimeMillis")
             .because("the same events must give the same documents");
+
+    @ArchTest
+    static final ArchRule noThreadLocalCarriesResults = noFields()
+            .that().areDeclaredInClassesThat().resideInAPackage("id.smartcity..")
+            .should().haveRawType(ThreadLocal.class)
+            .because("results travel in return values or on the unit of work their caller owns, never beside them");
+
+    @ArchTest
+    static final ArchRule theStoreStandsApart = noClasses()
+            .that().resideInAPackage("id.smartcity.eventstore..")
+            .should().dependOnClassesThat().resideInAnyPackage("id.smartcity.api..", "id.smartcity.ledger..",
+                    "id.smartcity.projections..", "id.smartcity.app..", "org.springframework..")
+            .because("the event store is a module of its own that stores any aggregate's events (ADR 17)");
+
+    @ArchTest
+    static final ArchRule theApplicationDoesNotKnowTheCommandLine = noClasses()
+            .that().haveSimpleName("SmartCityLedgerApplication")
+            .should().dependOnClassesThat().resideInAPackage("id.smartcity.app.cli..")
+            .because("the command line boots the application for its reads; Main chooses between them");
 }

@@ -3,7 +3,7 @@ package id.smartcity.app;
 import static id.smartcity.app.LedgerApiContract.CREDENTIALS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
+import id.smartcity.eventstore.MongoEventStorageEngine;
 import java.util.Collections;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;

@@ -118,7 +118,7 @@ class TwoInstancesTest {
         Path output = Path.of("target", "two-instances-" + name + ".log");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Daxoniq.update-checker.disabled=true", "-cp", System.getProperty("java.class.path"),
-                SmartCityLedgerApplication.class.getName(), "--server.port=" + port,
+                Main.class.getName(), "--server.port=" + port,
                 "--spring.data.mongodb.uri=" + uri, "--ledger.mongo.embedded.data-dir=" + dataDir)
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         for (int i = 0; i < 600; i++) {

@@ -2,9 +2,9 @@ package id.smartcity.benchmark;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import id.smartcity.ledger.audit.AuditLog;
-import id.smartcity.ledger.audit.Verification;
-import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
+import id.smartcity.eventstore.MongoEventStorageEngine;
+import id.smartcity.eventstore.audit.AuditLog;
+import id.smartcity.eventstore.audit.Verification;
 import id.smartcity.projections.admin.ProjectionAdmin;
 import id.smartcity.projections.reports.AnnualTotals;
 import id.smartcity.projections.reports.CoverageProperties;
@@ -76,7 +76,7 @@ public final class BenchmarkSuite {
         }
         if (args.length > 0 && args[0].equals("ledger")) {
             // The crash soak's child: the ledger itself, from this jar.
-            id.smartcity.app.SmartCityLedgerApplication.main(Arrays.copyOfRange(args, 1, args.length));
+            id.smartcity.app.Main.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         Map<String, String> options = new LinkedHashMap<>(Map.of("events", "1000000", "small", "100000",

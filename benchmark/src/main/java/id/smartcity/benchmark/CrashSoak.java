@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import id.smartcity.app.SmartCityLedgerApplication;
+import id.smartcity.app.Main;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -152,7 +152,7 @@ public final class CrashSoak {
     static List<String> ledgerFromClassPath() {
         List<String> command = java();
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                SmartCityLedgerApplication.class.getName()));
+                Main.class.getName()));
         return command;
     }
 

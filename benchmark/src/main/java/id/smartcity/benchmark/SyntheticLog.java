@@ -7,7 +7,7 @@ import id.smartcity.api.MoUSigned;
 import id.smartcity.api.Pillar;
 import id.smartcity.api.RegionKind;
 import id.smartcity.api.RegionSelected;
-import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
+import id.smartcity.eventstore.MongoEventStorageEngine;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

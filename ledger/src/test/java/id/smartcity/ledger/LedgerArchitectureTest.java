@@ -16,15 +16,8 @@ class LedgerArchitectureTest {
             .that().resideInAPackage("id.smartcity.ledger.region..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework.spring..",
                     "com.mongodb..", "org.bson..", "jakarta.servlet..", "id.smartcity.ledger.rest..",
-                    "id.smartcity.ledger.eventstore..", "id.smartcity.ledger.config..")
+                    "id.smartcity.eventstore..", "id.smartcity.ledger.config..")
             .because("the rules of the programme are plain Java, testable without a container");
-
-    @ArchTest
-    static final ArchRule eventStoreKnowsNoDomain = noClasses()
-            .that().resideInAPackage("id.smartcity.ledger.eventstore..")
-            .should().dependOnClassesThat().resideInAnyPackage("id.smartcity.ledger.region..",
-                    "id.smartcity.ledger.rest..", "org.springframework..")
-            .because("the event store stores any aggregate's events and is no Spring component");
 
     @ArchTest
     static final ArchRule ledgerNeverReadsProjections = noClasses()
@@ -44,7 +37,7 @@ class LedgerArchitectureTest {
     static final ArchRule messagesAreImmutableRecords = classes()
             .that().resideInAPackage("id.smartcity.api..").and().areNotEnums().and().areTopLevelClasses()
             .and().doNotHaveSimpleName("LedgerMetadata").and().doNotHaveSimpleName("Provinces")
-            .and().doNotHaveSimpleName("Evaluations")
+            .and().doNotHaveSimpleName("Evaluations").and().doNotHaveSimpleName("Programme")
             .and().areNotInterfaces()
             .should().beRecords();
 }

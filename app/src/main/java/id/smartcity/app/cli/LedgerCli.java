@@ -9,13 +9,15 @@ import id.smartcity.app.SmartCityLedgerApplication;
 import id.smartcity.app.mongo.EmbeddedStoreDamagedException;
 import id.smartcity.app.startup.LedgerVersion;
 import id.smartcity.app.startup.PasswordHashNotBcryptException;
-import id.smartcity.ledger.audit.AuditLog;
-import id.smartcity.ledger.audit.Digest;
+import id.smartcity.eventstore.CanonicalEvent;
+import id.smartcity.eventstore.EventImporter;
+import id.smartcity.eventstore.audit.AuditLog;
+import id.smartcity.eventstore.audit.ConsistencyProof;
+import id.smartcity.eventstore.audit.Digest;
+import id.smartcity.eventstore.audit.InclusionProof;
+import id.smartcity.eventstore.audit.MerkleTree;
+import id.smartcity.eventstore.audit.Verification;
 import id.smartcity.ledger.audit.LedgerVerifier;
-import id.smartcity.ledger.audit.MerkleTree;
-import id.smartcity.ledger.audit.Verification;
-import id.smartcity.ledger.eventstore.CanonicalEvent;
-import id.smartcity.ledger.eventstore.EventImporter;
 import id.smartcity.projections.admin.ProjectionAdmin;
 import id.smartcity.projections.query.CsvReportConverter;
 import id.smartcity.projections.reports.AnnualTotals;
@@ -24,14 +26,14 @@ import id.smartcity.projections.reports.ProgrammeSnapshot;
 import id.smartcity.projections.reports.Report;
 import id.smartcity.projections.timetravel.TimeTravel;
 import java.io.BufferedReader;
+import java.io.Console;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.Console;
-import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,13 +48,13 @@ import java.util.concurrent.Callable;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import picocli.CommandLine;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /**
  * The same jar as a command line for auditors and operators. It works on the configured store (the embedded data
@@ -420,29 +422,32 @@ public final class LedgerCli {
             }
         }
 
-        /** Every field checked for its form before the proof is: a hash is 32 bytes, a size a whole number. */
+        /**
+         * Every field checked for its form before the proof is (a hash is 32 bytes, a size a whole number), then the
+         * proof is the audit API's own type, checked by the same code the store's tests hold against RFC 6962.
+         */
         private int check(JsonNode json, Digest kept) {
-            List<byte[]> path = hashes(json, "path");
+            List<String> path = hashes(json, "path");
             boolean valid;
             String claim;
             if (json.has("leafHash")) {
                 long size = count(json, "treeSize");
                 long index = count(json, "leafIndex");
-                String root = kept != null ? kept.root() : hex(json, "root");
-                byte[] leaf = hash(json, "leafHash");
-                hash(root, "root");
-                valid = (kept == null || kept.treeSize() == size) && MerkleTree.verifyInclusion(leaf, index, size, path,
-                        CanonicalEvent.unhex(root));
+                String root = hash(kept != null ? kept.root() : hex(json, "root"), "root");
+                InclusionProof proof = new InclusionProof(index + 1, index, size, null, hash(json, "leafHash"), path,
+                        root);
+                valid = (kept == null || kept.treeSize() == size) && proof.verify();
                 claim = "event " + json.path("position").asText(String.valueOf(index + 1)) + " is in the tree of "
                         + size + " events with root " + root;
             } else if (json.has("from")) {
                 long from = count(json, "from");
                 long to = count(json, "to");
-                String fromRoot = kept != null && kept.treeSize() == from ? kept.root() : hex(json, "fromRoot");
-                String toRoot = kept != null && kept.treeSize() == to ? kept.root() : hex(json, "toRoot");
+                String fromRoot = hash(kept != null && kept.treeSize() == from ? kept.root() : hex(json, "fromRoot"),
+                        "fromRoot");
+                String toRoot = hash(kept != null && kept.treeSize() == to ? kept.root() : hex(json, "toRoot"),
+                        "toRoot");
                 valid = (kept == null || kept.treeSize() == from || kept.treeSize() == to)
-                        && MerkleTree.verifyConsistency(from, to, hash(fromRoot, "fromRoot"), hash(toRoot, "toRoot"),
-                        path);
+                        && new ConsistencyProof(from, to, fromRoot, toRoot, path).verify();
                 claim = "the tree of " + from + " events (root " + fromRoot + ") is a prefix of the tree of " + to
                         + " events (root " + toRoot + ")";
             } else {
@@ -468,27 +473,29 @@ public final class LedgerCli {
             return value.asText();
         }
 
-        private static byte[] hash(JsonNode json, String field) {
+        private static String hash(JsonNode json, String field) {
             return hash(hex(json, field), field);
         }
 
-        private static byte[] hash(String hex, String field) {
+        /** The hash in hex, once it is 64 hex digits. */
+        private static String hash(String hex, String field) {
             if (hex.length() != 64) {
                 throw new MalformedProof(field + " must be 64 hex digits (32 bytes), not " + hex.length());
             }
             try {
-                return CanonicalEvent.unhex(hex);
+                CanonicalEvent.unhex(hex);
             } catch (IllegalArgumentException e) {
                 throw new MalformedProof(field + " is not hex: " + hex);
             }
+            return hex;
         }
 
-        private static List<byte[]> hashes(JsonNode json, String field) {
+        private static List<String> hashes(JsonNode json, String field) {
             JsonNode list = json.path(field);
             if (!list.isArray()) {
                 throw new MalformedProof(field + " must be a list of hashes, not " + list);
             }
-            List<byte[]> hashes = new ArrayList<>(list.size());
+            List<String> hashes = new ArrayList<>(list.size());
             for (int i = 0; i < list.size(); i++) {
                 if (!list.get(i).isTextual()) {
                     throw new MalformedProof(field + "[" + i + "] must be a hash in hex, not " + list.get(i));

@@ -1,7 +1,7 @@
 package id.smartcity.app.health;
 
+import id.smartcity.eventstore.MongoEventStorageEngine;
 import id.smartcity.ledger.audit.LastVerification;
-import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;

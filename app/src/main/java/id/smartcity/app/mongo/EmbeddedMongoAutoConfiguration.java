@@ -1,7 +1,7 @@
 package id.smartcity.app.mongo;
 
 import com.mongodb.ConnectionString;
-import id.smartcity.ledger.eventstore.Durability;
+import id.smartcity.eventstore.Durability;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;

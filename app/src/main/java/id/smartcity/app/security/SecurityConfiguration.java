@@ -3,6 +3,7 @@ package id.smartcity.app.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.smartcity.app.i18n.Messages;
 import id.smartcity.app.i18n.ProblemMessages;
+import id.smartcity.app.web.SecurityHeaders;
 import id.smartcity.ledger.rest.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,6 +30,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
@@ -70,6 +72,12 @@ public class SecurityConfiguration {
                 }
             }));
         }
+        // Spring Security's defaults (nosniff, no framing, no caching) and the policies of SecurityHeaders. Tomcat's
+        // own error pages get the same from ProblemErrorReportValve.
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY)));
         // Cross-site request forgery: see BrowserRequests. Programs without Origin or Sec-Fetch-* are not affected.
         http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(BrowserRequests.needingProof())
                         .csrfTokenRepository(BrowserRequests.noTokens()))
@@ -106,6 +114,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/info").authenticated()
                         .requestMatchers("/api/admin/**", "/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
+                        // Every endpoint under /api has its rule above; what is left is a path nothing answers: 404
+                        // to a signed-in caller, 401 to an anonymous one, who learns nothing about which paths exist.
+                        .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll());
         return http.build();
     }

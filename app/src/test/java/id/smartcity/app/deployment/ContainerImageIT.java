@@ -63,6 +63,14 @@ class ContainerImageIT {
                 .flatMap(copy -> Copy.of(copy).sources())
                 .as("only the wrapper and the poms come before the dependencies' layer")
                 .allMatch(source -> source.equals("mvnw") || source.equals(".mvn") || source.endsWith("pom.xml"));
+        // A module whose pom is missing there fails the dependencies' build ("Child module ... does not exist").
+        List<String> modules = Pattern.compile("<module>([^<]+)</module>")
+                .matcher(Files.readString(REPOSITORY.resolve("pom.xml"))).results().map(match -> match.group(1))
+                .toList();
+        assertThat(instructions.subList(0, dependencies)).filteredOn(copy -> copy.keyword().equals("COPY"))
+                .flatMap(copy -> Copy.of(copy).sources())
+                .as("every module's pom comes before the dependencies' layer")
+                .containsAll(modules.stream().map(module -> module + "/pom.xml").toList());
     }
 
     @Test

@@ -1,7 +1,13 @@
 package id.smartcity.ledger.audit;
 
-import id.smartcity.ledger.eventstore.CanonicalEvent;
-import id.smartcity.ledger.eventstore.EventLog;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import id.smartcity.eventstore.CanonicalEvent;
+import id.smartcity.eventstore.EventLog;
+import id.smartcity.eventstore.audit.AuditLog;
+import id.smartcity.eventstore.audit.ConsistencyProof;
+import id.smartcity.eventstore.audit.Digest;
+import id.smartcity.eventstore.audit.InclusionProof;
+import id.smartcity.eventstore.audit.Verification;
 import id.smartcity.ledger.rest.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,6 +29,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** The auditor's HTTP interface: the event log, its digest, verification, proofs and export (AUDITOR, ADMIN). */
@@ -47,6 +54,12 @@ class AuditController {
     ProblemDetail invalidAuditRequest(IllegalArgumentException e) {
         return Problems.of(HttpStatus.BAD_REQUEST, "INVALID_AUDIT_REQUEST", "The audit request cannot be answered",
                 e.getMessage());
+    }
+
+    /** A parameter of the wrong form (from=x): named with the form it must have, before the handler above sees its cause. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail wrongForm(MethodArgumentTypeMismatchException e) {
+        return Problems.typeMismatch(e.getName(), e.getValue(), e.getRequiredType());
     }
 
     @GetMapping("/api/audit/events")
@@ -134,20 +147,12 @@ class AuditController {
     @Operation(summary = "Head position, head hash and Merkle root over all event hashes, to keep outside the system;"
             + " with the outcome of this process's last verification (null before the first), so that a digest of a"
             + " log found broken is never shown as if it were sound")
-    Map<String, Object> digest() {
-        Map<String, Object> answer = withToken(audit.digest());
-        answer.put("lastVerification", last.last().orElse(null));
-        return answer;
+    DigestAnswer digest() {
+        return new DigestAnswer(audit.digest(), last.last().orElse(null));
     }
 
-    private static Map<String, Object> withToken(Digest digest) {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("treeSize", digest.treeSize());
-        answer.put("headHash", digest.headHash());
-        answer.put("root", digest.root());
-        answer.put("at", digest.at());
-        answer.put("token", digest.token());
-        return answer;
+    /** The digest's own fields, then the last verification's outcome. */
+    record DigestAnswer(@JsonUnwrapped Digest digest, LastVerification.Outcome lastVerification) {
     }
 
     @GetMapping("/api/audit/verify")
@@ -164,7 +169,7 @@ class AuditController {
         answer.put("verified", verification.verified());
         answer.put("readModels", report.readModelsChecked() ? report.readModels() : "not checked");
         if (verification.ok()) {
-            answer.put("digest", withToken(verification.digest()));
+            answer.put("digest", verification.digest());
         } else {
             answer.put("position", verification.break_().position());
             answer.put("kind", verification.break_().kind());
@@ -175,42 +180,13 @@ class AuditController {
 
     @GetMapping("/api/audit/proof/inclusion")
     @Operation(summary = "The audit path of an event in the tree of the first treeSize events (RFC 6962)")
-    Map<String, Object> inclusion(@RequestParam long position, @RequestParam(required = false) Long treeSize) {
-        long size = treeSize == null ? audit.head() : treeSize;
-        // Before the tree, which reads every event hash up to the size.
-        if (position < 1 || position > size) {
-            throw new IllegalArgumentException("Event " + position + " is not in the tree of the first " + size
-                    + " events");
-        }
-        MerkleTree tree = audit.tree(size);
-        String eventHash = audit.events(position, 1).get(0).getString(CanonicalEvent.HASH);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("position", position);
-        answer.put("leafIndex", position - 1);
-        answer.put("treeSize", size);
-        answer.put("eventHash", eventHash);
-        answer.put("leafHash", CanonicalEvent.hex(MerkleTree.leafHash(CanonicalEvent.unhex(eventHash))));
-        answer.put("path", tree.inclusionProof((int) position - 1, (int) size).stream().map(CanonicalEvent::hex)
-                .toList());
-        answer.put("root", CanonicalEvent.hex(tree.root((int) size)));
-        return answer;
+    InclusionProof inclusion(@RequestParam long position, @RequestParam(required = false) Long treeSize) {
+        return audit.inclusionProof(position, treeSize == null ? audit.head() : treeSize);
     }
 
     @GetMapping("/api/audit/proof/consistency")
     @Operation(summary = "The proof that the tree of `from` events is a prefix of the tree of `to` events (RFC 6962)")
-    Map<String, Object> consistency(@RequestParam long from, @RequestParam(required = false) Long to) {
-        long size = to == null ? audit.head() : to;
-        // Checked as a long: cast to an int first, 4294967297 became 1 and was answered with the proof for 1.
-        if (from < 0 || from > size) {
-            throw new IllegalArgumentException("No consistency proof from " + from + " to " + size + " events");
-        }
-        MerkleTree tree = audit.tree(size);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("from", from);
-        answer.put("to", size);
-        answer.put("fromRoot", CanonicalEvent.hex(tree.root((int) from)));
-        answer.put("toRoot", CanonicalEvent.hex(tree.root((int) size)));
-        answer.put("path", tree.consistencyProof((int) from, (int) size).stream().map(CanonicalEvent::hex).toList());
-        return answer;
+    ConsistencyProof consistency(@RequestParam long from, @RequestParam(required = false) Long to) {
+        return audit.consistencyProof(from, to == null ? audit.head() : to);
     }
 }

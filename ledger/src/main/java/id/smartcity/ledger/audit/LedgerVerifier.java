@@ -1,5 +1,8 @@
 package id.smartcity.ledger.audit;
 
+import id.smartcity.eventstore.audit.AuditLog;
+import id.smartcity.eventstore.audit.Digest;
+import id.smartcity.eventstore.audit.Verification;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.LongConsumer;

@@ -1,11 +1,12 @@
 package id.smartcity.ledger.config;
 
-import id.smartcity.ledger.audit.AuditLog;
+import id.smartcity.eventstore.Durability;
+import id.smartcity.eventstore.EventImporter;
+import id.smartcity.eventstore.EventSerialization;
+import id.smartcity.eventstore.MongoEventStorageEngine;
+import id.smartcity.eventstore.ReadStrategy;
+import id.smartcity.eventstore.audit.AuditLog;
 import id.smartcity.ledger.awards.Awards;
-import id.smartcity.ledger.eventstore.Durability;
-import id.smartcity.ledger.eventstore.EventImporter;
-import id.smartcity.ledger.eventstore.EventSerialization;
-import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
 import id.smartcity.ledger.figures.PublishedFigures;
 import id.smartcity.ledger.gate.CommandGate;
 import id.smartcity.ledger.gate.CommandValidation;
@@ -17,8 +18,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
@@ -54,8 +55,18 @@ public class LedgerConfiguration {
         return EventSerialization.serializer();
     }
 
+    /** How the log and the read models are read from the server they share (ADR 17). */
+    @Bean
+    ReadStrategy readStrategy(MongoDatabaseFactory databaseFactory, EventStoreProperties properties) {
+        return switch (properties.readStrategy()) {
+            case AUTO -> ReadStrategy.detect(databaseFactory.getMongoDatabase());
+            case EMBEDDED_SERVER -> ReadStrategy.EMBEDDED_SERVER;
+            case RANGE -> ReadStrategy.RANGE;
+        };
+    }
+
     @Bean(destroyMethod = "close")
-    MongoEventStorageEngine eventStorageEngine(MongoDatabaseFactory databaseFactory,
+    MongoEventStorageEngine eventStorageEngine(MongoDatabaseFactory databaseFactory, ReadStrategy readStrategy,
                                                @Qualifier("eventSerializer") Serializer eventSerializer,
                                                List<EventUpcaster> upcasters, ObjectProvider<Durability> durability,
                                                Clock clock, EventStoreProperties properties,
@@ -64,6 +75,7 @@ public class LedgerConfiguration {
                 .publishPercentiles(0.5, 0.99).register(meters.getIfAvailable(SimpleMeterRegistry::new));
         return MongoEventStorageEngine.builder()
                 .database(databaseFactory.getMongoDatabase())
+                .readStrategy(readStrategy)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(eventSerializer)
                 .upcasterChain(new EventUpcasterChain(upcasters))

@@ -1,7 +1,6 @@
 package id.smartcity.ledger.figures;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
+import id.smartcity.api.Programme;
 import id.smartcity.api.PublishedFigureRecorded;
 import id.smartcity.api.RecordPublishedFigure;
 import id.smartcity.ledger.rules.Rule;
@@ -15,10 +14,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** What the ministry published about one programme year, source by source. */
 public class PublishedFigures {
-    private static final int FIRST_YEAR = 2017;
 
     @AggregateIdentifier
     private String id;
@@ -32,8 +31,8 @@ public class PublishedFigures {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RecordPublishedFigure command, Clock clock) {
         int nextYear = LocalDate.now(clock).getYear() + 1;
-        RuleViolation.check(command.year() >= FIRST_YEAR && command.year() <= nextYear, Rule.FIGURE_YEAR_OUT_OF_RANGE,
-                "Year " + command.year() + " is outside " + FIRST_YEAR + ".." + nextYear);
+        RuleViolation.check(command.year() >= Programme.FIRST_YEAR && command.year() <= nextYear, Rule.FIGURE_YEAR_OUT_OF_RANGE,
+                "Year " + command.year() + " is outside " + Programme.FIRST_YEAR + ".." + nextYear);
         RuleViolation.check(command.metric() != null, Rule.FIGURE_VALUE_INVALID, "The figure names no metric");
         RuleViolation.check(command.value() >= 0, Rule.FIGURE_VALUE_INVALID,
                 "A count cannot be " + command.value());

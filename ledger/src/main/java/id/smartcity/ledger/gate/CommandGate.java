@@ -11,21 +11,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import id.smartcity.api.AssessCandidate;
-import id.smartcity.api.AssignMentor;
-import id.smartcity.api.FormImplementationTeam;
-import id.smartcity.api.FormSmartCityCouncil;
-import id.smartcity.api.GrantAward;
-import id.smartcity.api.RecordEvaluation;
-import id.smartcity.api.RecordPublishedFigure;
-import id.smartcity.api.RecordQuickWin;
-import id.smartcity.api.RepeatMentoring;
-import id.smartcity.api.ReviseMasterplan;
-import id.smartcity.api.SelectRegion;
-import id.smartcity.api.SelectSmartProvince;
+import id.smartcity.api.ProgrammeCommand;
 import id.smartcity.api.SignMoU;
-import id.smartcity.api.SubmitMasterplan;
-import id.smartcity.api.WithdrawRegion;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
@@ -39,11 +26,8 @@ import java.util.stream.Stream;
  * ({@link CommandValidation}) and the aggregate its rules.
  */
 public final class CommandGate {
-    public static final Map<String, Class<?>> COMMANDS = Stream.of(SelectRegion.class, SignMoU.class,
-                    AssignMentor.class, RepeatMentoring.class, SubmitMasterplan.class, ReviseMasterplan.class,
-                    WithdrawRegion.class, RecordPublishedFigure.class, AssessCandidate.class,
-                    SelectSmartProvince.class, FormSmartCityCouncil.class, FormImplementationTeam.class,
-                    RecordQuickWin.class, RecordEvaluation.class, GrantAward.class)
+    /** Every command by its name, from the closed list of the programme's commands. */
+    public static final Map<String, Class<?>> COMMANDS = Stream.of(ProgrammeCommand.class.getPermittedSubclasses())
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
     private static final ObjectMapper JSON = StrictJson.mapper();
 

@@ -1,14 +1,14 @@
 package id.smartcity.ledger.region;
 
+import id.smartcity.api.Programme;
 import id.smartcity.ledger.rules.Rule;
 import id.smartcity.ledger.rules.RuleViolation;
-
 import java.time.Clock;
 import java.time.LocalDate;
 
 /** The programme started in 2017; a cohort can be prepared at most one year ahead. */
 final class CohortYearPolicy {
-    static final int FIRST_COHORT = 2017;
+    static final int FIRST_COHORT = Programme.FIRST_YEAR;
 
     private CohortYearPolicy() {
     }

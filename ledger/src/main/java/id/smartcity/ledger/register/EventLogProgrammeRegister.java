@@ -1,29 +1,25 @@
 package id.smartcity.ledger.register;
 
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Projections.include;
 
 import id.smartcity.api.MasterplanSubmitted;
 import id.smartcity.api.MentoringRepeated;
 import id.smartcity.api.RegionSelected;
 import id.smartcity.api.SmartProvinceSelected;
-import id.smartcity.ledger.eventstore.EventLog;
+import id.smartcity.eventstore.EventLog;
 import id.smartcity.ledger.region.ProgrammeRegister;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.bson.Document;
 
 /**
- * Answers the register's questions from the event log itself, never from a read model: a region's stream document
- * lists the positions of its events, and only their type (and cohort year) is read. Events past the materialized
+ * Answers the register's questions from the event log itself, never from a read model: the store's stream-positions
+ * query gives the positions of a region's (or a province's regions') events, and only their type (and cohort year)
+ * is read. Events past the materialized
  * head belong to a commit still being written and are left out; events of the current unit of work, not stored yet,
  * are added ({@link StagingEventStore}).
  */
@@ -32,7 +28,6 @@ public final class EventLogProgrammeRegister implements ProgrammeRegister {
     private static final Set<String> ENTRIES = Set.of(RegionSelected.class.getName(),
             MentoringRepeated.class.getName(), SmartProvinceSelected.class.getName());
     private static final String COHORT_YEAR = EventLog.PAYLOAD + ".cohortYear";
-    private static final int CHUNK = 128;
 
     private final EventLog log;
     private final Supplier<List<Object>> staged;
@@ -45,11 +40,10 @@ public final class EventLogProgrammeRegister implements ProgrammeRegister {
     @Override
     public Set<String> regionsWithMasterplan(String provinceCode) {
         long head = log.materializedHead();
-        List<Long> positions = new ArrayList<>();
-        log.streams().find(regex(EventLog.ID, "^" + Pattern.quote(provinceCode) + "\\."))
-                .forEach(stream -> positions.addAll(positionsUpTo(stream, head)));
+        List<Long> positions = log.streamPositions(provinceCode + ".", head).values().stream()
+                .flatMap(List::stream).toList();
         Set<String> regions = new TreeSet<>();
-        events(positions, EventLog.AGGREGATE_ID).stream()
+        log.eventsAt(positions, include(EventLog.TYPE, EventLog.AGGREGATE_ID)).stream()
                 .filter(event -> MASTERPLAN_SUBMITTED.equals(event.getString(EventLog.TYPE)))
                 .forEach(event -> regions.add(event.getString(EventLog.AGGREGATE_ID)));
         staged.get().stream().filter(MasterplanSubmitted.class::isInstance).map(MasterplanSubmitted.class::cast)
@@ -60,9 +54,8 @@ public final class EventLogProgrammeRegister implements ProgrammeRegister {
 
     @Override
     public OptionalInt firstCohortYear(String code) {
-        Document stream = log.streams().find(eq(EventLog.ID, code)).first();
-        IntStream stored = stream == null ? IntStream.empty()
-                : events(positionsUpTo(stream, log.materializedHead()), COHORT_YEAR).stream()
+        IntStream stored = log.eventsAt(log.streamPositionsOf(code, log.materializedHead()),
+                        include(EventLog.TYPE, COHORT_YEAR)).stream()
                 .filter(event -> ENTRIES.contains(event.getString(EventLog.TYPE)))
                 .mapToInt(event -> event.get(EventLog.PAYLOAD, Document.class).getInteger("cohortYear"));
         IntStream unstored = staged.get().stream().mapToInt(payload -> {
@@ -78,18 +71,5 @@ public final class EventLogProgrammeRegister implements ProgrammeRegister {
             return Integer.MAX_VALUE;
         }).filter(year -> year != Integer.MAX_VALUE);
         return IntStream.concat(stored, unstored).min();
-    }
-
-    private static List<Long> positionsUpTo(Document stream, long head) {
-        return stream.getList(EventLog.POSITIONS, Long.class).stream().filter(position -> position <= head).toList();
-    }
-
-    private List<Document> events(List<Long> positions, String field) {
-        List<Document> found = new ArrayList<>(positions.size());
-        for (int start = 0; start < positions.size(); start += CHUNK) {
-            log.events().find(in(EventLog.ID, positions.subList(start, Math.min(positions.size(), start + CHUNK))))
-                    .projection(include(EventLog.TYPE, field)).into(found);
-        }
-        return found;
     }
 }

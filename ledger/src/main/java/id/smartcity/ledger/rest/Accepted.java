@@ -1,6 +1,6 @@
 package id.smartcity.ledger.rest;
 
-import id.smartcity.ledger.eventstore.AppendedEvent;
+import id.smartcity.eventstore.AppendedEvent;
 import java.util.List;
 
 /** The answer to an accepted command: the event it became and where it stands in the global order. */

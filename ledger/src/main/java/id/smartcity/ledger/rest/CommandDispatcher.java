@@ -1,8 +1,8 @@
 package id.smartcity.ledger.rest;
 
 import id.smartcity.api.LedgerMetadata;
-import id.smartcity.ledger.eventstore.AppendReceipts;
-import id.smartcity.ledger.eventstore.AppendedEvent;
+import id.smartcity.eventstore.AppendReceipt;
+import id.smartcity.eventstore.AppendedEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -11,6 +11,8 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +30,23 @@ public class CommandDispatcher {
         this.gateway = gateway;
     }
 
+    /**
+     * Sends the command in a unit of work of its own, commits it, and answers with the positions its events got
+     * (their receipt travels on that unit of work, never beside it).
+     */
     public List<AppendedEvent> dispatch(Object command, CommandOrigin origin) {
         for (int attempt = 1; ; attempt++) {
-            try (AppendReceipts.Receipt receipt = AppendReceipts.open()) {
+            UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            AppendReceipt receipt = AppendReceipt.attachTo(unitOfWork);
+            try {
                 send(command, origin);
+            } catch (RuntimeException e) {
+                unitOfWork.rollback(e);
+                throw e;
+            }
+            try {
+                // The events are appended here; a commit that fails has rolled its unit of work back.
+                unitOfWork.commit();
                 return receipt.events();
             } catch (ConcurrencyException e) {
                 if (attempt == ATTEMPTS) {

@@ -2,12 +2,13 @@ package id.smartcity.ledger.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.smartcity.ledger.eventstore.AppendedEvent;
+import id.smartcity.api.LedgerMetadata;
+import id.smartcity.eventstore.AppendedEvent;
+import id.smartcity.eventstore.MongoEventStorageEngine;
+import id.smartcity.ledger.rest.CommandDispatcher.CommandOrigin;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
-import id.smartcity.ledger.rest.CommandDispatcher.CommandOrigin;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +30,6 @@ import org.springframework.stereotype.Component;
 /** Runs one HTTP command: origin metadata, the idempotency key, dispatch, and the 201 answer. */
 @Component
 class CommandExecution {
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String CORRELATION_ID = "X-Correlation-Id";
-    static final String CLIENT = "X-Client-Application";
-
     private final CommandDispatcher dispatcher;
     private final IdempotencyStore idempotency;
     private final ObjectMapper json;
@@ -53,15 +50,20 @@ class CommandExecution {
                 .register(meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
+    /**
+     * Who sent the request and under which headers, each checked for its form before anything runs or is stored
+     * ({@link RequestHeaders}): a key or client name out of form would be kept in every event.
+     */
     static CommandOrigin origin(HttpServletRequest request, Principal principal) {
-        // The correlation filter, where there is one, has settled the id for the whole request already.
+        String key = RequestHeaders.Rule.IDEMPOTENCY_KEY_FORM.of(request);
+        String client = RequestHeaders.Rule.CLIENT_APPLICATION_FORM.of(request);
+        // The correlation filter, where there is one, has checked and settled the id for the whole request already.
         Object settled = request.getAttribute("correlationId");
-        String correlation = settled != null ? settled.toString() : request.getHeader(CORRELATION_ID);
-        String client = request.getHeader(CLIENT);
+        String correlation = settled != null ? settled.toString()
+                : RequestHeaders.Rule.CORRELATION_ID_FORM.of(request);
         return new CommandOrigin(principal == null ? "anonymous" : principal.getName(),
-                client == null || client.isBlank() ? "unknown" : client.strip(),
-                correlation == null || correlation.isBlank() ? UUID.randomUUID().toString() : correlation.strip(),
-                request.getHeader(IDEMPOTENCY_KEY));
+                client == null ? "unknown" : client,
+                correlation == null ? UUID.randomUUID().toString() : correlation, key);
     }
 
     /** The command was read by the gate already; it is also what an idempotency key's fingerprint covers. */
@@ -83,13 +85,12 @@ class CommandExecution {
                                         Function<List<AppendedEvent>, ResponseEntity<Object>> fromEvents) {
         CommandOrigin origin = origin(request, principal);
         if (origin.idempotencyKey() == null) {
-            return withCorrelation(handler.apply(origin), origin);
+            return handler.apply(origin);
         }
         IdempotencyStore.Claim claim = idempotency.claim(origin.principal(), origin.idempotencyKey(),
                 fingerprint(request, body), claimTimeout);
         if (claim instanceof IdempotencyStore.Replay replay) {
-            return withCorrelation(ResponseEntity.status(replay.status()).header("Idempotent-Replayed", "true")
-                    .body(replay.body()), origin);
+            return ResponseEntity.status(replay.status()).header("Idempotent-Replayed", "true").body(replay.body());
         }
         IdempotencyStore.Claimed claimed = (IdempotencyStore.Claimed) claim;
         String id = claimed.id();
@@ -108,18 +109,14 @@ class CommandExecution {
         } else {
             idempotency.release(id);
         }
-        return withCorrelation(answer, origin);
+        return answer;
     }
 
     /** The holder of a claim that went stale may have stored its events and died before answering. */
     private Optional<List<AppendedEvent>> storedBefore(CommandOrigin origin) {
-        List<AppendedEvent> events = eventStore.eventsWithIdempotencyKey(origin.principal(), origin.idempotencyKey());
+        List<AppendedEvent> events = eventStore.eventsWithMetadata(Map.of(
+                LedgerMetadata.IDEMPOTENCY_KEY, origin.idempotencyKey(), LedgerMetadata.PRINCIPAL, origin.principal()));
         return events.isEmpty() ? Optional.empty() : Optional.of(events);
-    }
-
-    private static ResponseEntity<Object> withCorrelation(ResponseEntity<Object> answer, CommandOrigin origin) {
-        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-                .header(CORRELATION_ID, origin.correlationId()).body(answer.getBody());
     }
 
     private String fingerprint(HttpServletRequest request, Object body) {

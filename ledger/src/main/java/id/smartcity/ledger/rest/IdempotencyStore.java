@@ -7,6 +7,8 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,13 +47,23 @@ class IdempotencyStore {
     record Replay(int status, Map<String, Object> body) implements Claim {
     }
 
+    /**
+     * The document's id for one caller's key. Both parts are percent-encoded and joined by {@code &}, which neither
+     * can then hold: no two (caller, key) pairs share an id (the former {@code caller/key} gave JWT subject
+     * {@code alice} with key {@code x/k1} the answer of {@code alice/x} to {@code k1}). It holds no {@code /}, so it
+     * never equals an id stored in the former form.
+     */
+    static String id(String principal, String key) {
+        return URLEncoder.encode(principal, StandardCharsets.UTF_8) + "&" + URLEncoder.encode(key, StandardCharsets.UTF_8);
+    }
+
     Claim claim(String principal, String key, String fingerprint, Duration staleAfter) {
-        String id = principal + "/" + key;
+        String id = id(principal, key);
         Instant now = clock.instant();
         try {
             keys.insertOne(new Document("_id", id).append("principal", principal).append("key", key)
                     .append("fingerprint", fingerprint).append("state", PENDING).append("claimedAt", now.toString()));
-            return new Claimed(id, false);
+            return storedInFormerForm(id, principal, key, fingerprint);
         } catch (MongoWriteException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
@@ -78,6 +90,30 @@ class IdempotencyStore {
                 eq("claimedAt", existing.getString("claimedAt"))), Updates.set("claimedAt", now.toString()));
         if (taken == null) {
             throw IdempotencyKeyException.inProgress(key, staleAfter.toSeconds());
+        }
+        return new Claimed(id, true);
+    }
+
+    /**
+     * A key first used before ids were encoded is kept under {@code caller/key}, with the caller and the key in fields
+     * of their own: it is this caller's key only if those fields say so. Its answer (or its unanswered claim, left by
+     * an instance stopped for the upgrade) carries over to the claim just made, so a retry across an upgrade still
+     * stores nothing twice.
+     */
+    private Claim storedInFormerForm(String id, String principal, String key, String fingerprint) {
+        Document former = keys.find(and(eq("_id", principal + "/" + key), eq("principal", principal), eq("key", key)))
+                .first();
+        if (former == null) {
+            return new Claimed(id, false);
+        }
+        if (!fingerprint.equals(former.getString("fingerprint"))) {
+            release(id);
+            throw IdempotencyKeyException.reused(key);
+        }
+        if (DONE.equals(former.getString("state"))) {
+            Map<String, Object> body = former.get("body", Document.class);
+            complete(id, former.getInteger("status"), body);
+            return new Replay(former.getInteger("status"), body);
         }
         return new Claimed(id, true);
     }

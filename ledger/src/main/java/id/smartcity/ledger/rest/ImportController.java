@@ -1,7 +1,7 @@
 package id.smartcity.ledger.rest;
 
-import id.smartcity.ledger.eventstore.AppendReceipts;
-import id.smartcity.ledger.eventstore.AppendedEvent;
+import id.smartcity.eventstore.AppendReceipt;
+import id.smartcity.eventstore.AppendedEvent;
 import id.smartcity.ledger.gate.CommandGate;
 import id.smartcity.ledger.gate.CommandRefused;
 import id.smartcity.ledger.rest.CommandDispatcher.CommandOrigin;
@@ -67,7 +67,8 @@ class ImportController {
         List<Map<String, Object>> report = new ArrayList<>();
         boolean refused = false;
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
-        try (AppendReceipts.Receipt receipt = AppendReceipts.open()) {
+        AppendReceipt receipt = AppendReceipt.attachTo(batch);
+        try {
             for (NumberedLine line : numbered) {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("line", line.number());

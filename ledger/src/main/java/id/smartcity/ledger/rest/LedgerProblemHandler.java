@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import id.smartcity.eventstore.LedgerIntegrityException;
 import id.smartcity.ledger.gate.CommandRefused;
 import id.smartcity.ledger.rules.Rule;
 import id.smartcity.ledger.rules.RuleViolation;
@@ -11,13 +12,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import id.smartcity.ledger.eventstore.LedgerIntegrityException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -108,10 +110,14 @@ class LedgerProblemHandler extends ResponseEntityExceptionHandler {
                         "The first request with this key has not been answered yet", e.getMessage()));
     }
 
+    @ExceptionHandler(RequestHeaders.Refused.class)
+    ProblemDetail headerOutOfForm(RequestHeaders.Refused e) {
+        return e.problem();
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The request is malformed",
-                "'" + e.getValue() + "' is not a valid " + e.getName());
+        return Problems.typeMismatch(e.getName(), e.getValue(), e.getRequiredType());
     }
 
     @ExceptionHandler(LedgerIntegrityException.class)
@@ -129,6 +135,37 @@ class LedgerProblemHandler extends ResponseEntityExceptionHandler {
                 e.getMessage());
     }
 
+    /**
+     * Whatever no handler above expected is the ledger's failure, not the caller's: logged here with its stack trace
+     * (the log line still carries the request's correlation id), answered as a problem without one. The ledger uses
+     * no method security, so no AccessDeniedException reaches here (it would have to pass through to Spring Security).
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.of(
+                        HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "The body is larger than the ledger takes",
+                        "At most " + tooLarge.limit() + " bytes"));
+            }
+        }
+        LOG.error("Unexpected failure answering {}", request.getDescription(false), e);
+        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                "INTERNAL_SERVER_ERROR", "The ledger failed to answer",
+                "The ledger failed to answer this request; its log tells why, under the answer's X-Correlation-Id"));
+    }
+
+    /** A path nothing answers: the same problem for an unknown endpoint as for a missing file. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(@NonNull NoResourceFoundException e,
+                                                                    @NonNull HttpHeaders headers,
+                                                                    @NonNull HttpStatusCode status,
+                                                                    @NonNull WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).headers(headers).body(Problems.of(HttpStatus.NOT_FOUND,
+                "UNKNOWN_PATH", "Nothing is served at this path", "No endpoint or file answers "
+                        + e.getHttpMethod() + " at this path"));
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException e,
                                                                   @NonNull HttpHeaders headers,
@@ -138,13 +175,20 @@ class LedgerProblemHandler extends ResponseEntityExceptionHandler {
                 .map(LedgerProblemHandler::fieldError).toList();
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
                 "The request lacks or misshapes fields", errors.stream()
-                        .map(error -> error.get("field") + " " + error.get("message"))
+                        .map(error -> error.containsKey("rule") ? error.get("message")
+                                : error.get("field") + " " + error.get("message"))
                         .collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().headers(headers).body(problem);
     }
 
+    /** A value that could not be converted is described by the form it must have, not by the converter's message. */
     private static Map<String, String> fieldError(FieldError error) {
+        if (error.isBindingFailure() && error.contains(TypeMismatchException.class)) {
+            TypeMismatchException mismatch = error.unwrap(TypeMismatchException.class);
+            return Map.of("field", error.getField(), "message", Problems.mismatch(error.getField(),
+                    error.getRejectedValue(), mismatch.getRequiredType()), "rule", "PARAMETER_FORM");
+        }
         return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
     }
 

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Commands on one region. Each answers 201 with the event it became, or a problem detail naming the rule. A body is
@@ -44,8 +45,12 @@ class RegionCommandController {
         this.commands = commands;
     }
 
+    /**
+     * The region's address, its code percent-encoded: a code is checked by the rules, not here, and one with a space
+     * or brackets must be refused by them rather than break the answer's Location.
+     */
     private static URI region(String code) {
-        return URI.create("/api/regions/" + code);
+        return UriComponentsBuilder.fromPath("/api/regions/{code}").encode().buildAndExpand(code).toUri();
     }
 
     @PostMapping("/selections")

@@ -1,18 +1,20 @@
 package id.smartcity.ledger.audit;
 
-import id.smartcity.ledger.testing.EmbeddedMongo;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import id.smartcity.api.MoUSigned;
 import id.smartcity.api.RegionKind;
 import id.smartcity.api.RegionSelected;
-import id.smartcity.ledger.eventstore.CanonicalEvent;
-import id.smartcity.ledger.eventstore.EventImporter;
-import id.smartcity.ledger.eventstore.EventLog;
-import id.smartcity.ledger.eventstore.MongoEventStorageEngine;
+import id.smartcity.eventstore.CanonicalEvent;
+import id.smartcity.eventstore.EventImporter;
+import id.smartcity.eventstore.EventLog;
+import id.smartcity.eventstore.MongoEventStorageEngine;
+import id.smartcity.eventstore.audit.AuditLog;
+import id.smartcity.eventstore.audit.Digest;
+import id.smartcity.eventstore.audit.MerkleTree;
+import id.smartcity.eventstore.audit.Verification;
+import id.smartcity.ledger.testing.EmbeddedMongo;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,6 +25,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Edits MongoDB behind the ledger's back, as an insider could, and expects verify to find and name each change. */
 class TamperEvidenceTest {

@@ -22,10 +22,10 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     /** An event store on this server, with the ledger's serializer. */
-    public id.smartcity.ledger.eventstore.MongoEventStorageEngine engine() {
-        return id.smartcity.ledger.eventstore.MongoEventStorageEngine.builder().database(database())
-                .eventSerializer(id.smartcity.ledger.eventstore.EventSerialization.serializer())
-                .snapshotSerializer(id.smartcity.ledger.eventstore.EventSerialization.serializer()).build();
+    public id.smartcity.eventstore.MongoEventStorageEngine engine() {
+        return id.smartcity.eventstore.MongoEventStorageEngine.builder().database(database())
+                .eventSerializer(id.smartcity.eventstore.EventSerialization.serializer())
+                .snapshotSerializer(id.smartcity.eventstore.EventSerialization.serializer()).build();
     }
 
     @Override

@@ -2,7 +2,6 @@ package id.smartcity.projections.live;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +11,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import id.smartcity.eventstore.ReadStrategy;
 import id.smartcity.projections.model.ViewStore;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,13 +33,12 @@ import org.bson.Document;
  * writes go out in one bulk write at the end of the batch; elsewhere (queries) it reads the collection.
  */
 public final class MongoViewStore<V> implements ViewStore<V> {
-    /** The embedded server checks each document found against the whole {@code $in} list: keep lists short. */
-    private static final int PREFETCH_CHUNK = 128;
     private final MongoCollection<Document> collection;
     private final MongoCollection<Document> positions;
     private final ObjectMapper json;
     private final Class<V> type;
     private final String bufferKey;
+    private final ReadStrategy reads;
 
     private static final String POSITION = "position";
     /** Set while a rebuild replays the log: the head it must reach before its documents are whole again. */
@@ -47,7 +46,8 @@ public final class MongoViewStore<V> implements ViewStore<V> {
 
     /** {@code positions} keeps, per read model, the last event position its documents include. */
     public MongoViewStore(MongoCollection<Document> collection, MongoCollection<Document> positions, ObjectMapper json,
-                          Class<V> type) {
+                          Class<V> type, ReadStrategy reads) {
+        this.reads = reads;
         this.collection = collection;
         this.positions = positions;
         this.json = json;
@@ -113,10 +113,9 @@ public final class MongoViewStore<V> implements ViewStore<V> {
         }
         List<String> wanted = ids.stream().distinct().filter(id -> !buffer.containsKey(id)).toList();
         Map<String, V> found = new HashMap<>();
-        for (int start = 0; start < wanted.size(); start += PREFETCH_CHUNK) {
-            collection.find(in("_id", wanted.subList(start, Math.min(wanted.size(), start + PREFETCH_CHUNK))))
-                    .forEach(document -> found.put(document.getString("_id"), read(document)));
-        }
+        List<Document> documents = new ArrayList<>(wanted.size());
+        reads.findByIds(collection, wanted, null, documents);
+        documents.forEach(document -> found.put(document.getString("_id"), read(document)));
         Set<String> absent = absent();
         wanted.forEach(id -> {
             if (found.containsKey(id)) {

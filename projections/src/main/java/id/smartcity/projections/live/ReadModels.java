@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoCollection;
+import id.smartcity.eventstore.ReadStrategy;
 import id.smartcity.projections.model.PublishedFigureView;
 import id.smartcity.projections.model.RegionView;
 import id.smartcity.projections.reports.ProgrammeSnapshot;
@@ -36,13 +37,13 @@ public class ReadModels {
         }
     }
 
-    public ReadModels(MongoDatabaseFactory mongo) {
+    public ReadModels(MongoDatabaseFactory mongo, ReadStrategy reads) {
         ObjectMapper json = objectMapper();
         this.positions = mongo.getMongoDatabase().getCollection("rm_positions");
         this.regions = new MongoViewStore<>(mongo.getMongoDatabase().getCollection("rm_regions"), positions, json,
-                RegionView.class);
+                RegionView.class, reads);
         this.figures = new MongoViewStore<>(mongo.getMongoDatabase().getCollection("rm_published_figures"),
-                positions, json, PublishedFigureView.class);
+                positions, json, PublishedFigureView.class, reads);
     }
 
     /**

@@ -133,7 +133,7 @@ public final class RegionProjector {
                         evaluation.dimensionScores(), evaluation.pillarScores(), evaluation.weights(),
                         evaluation.note()));
                 region.evaluations.sort(Comparator.comparingInt(RegionView.EvaluationView::year));
-                return entry(event, null, BusinessDates.endOf(evaluation.year()), "Evaluated for "
+                return entry(event, null, evaluation.businessDate(), "Evaluated for "
                         + evaluation.year() + ": index " + index
                         + (evaluation.rank() == null ? "" : ", rank " + evaluation.rank()),
                         evaluation.rank() == null ? Phrase.of("timeline.evaluated", evaluation.year(), index)
@@ -143,7 +143,7 @@ public final class RegionProjector {
         if (payload instanceof AwardGranted award) {
             return change(store, award.code(), event, region -> {
                 region.awards.add(new RegionView.AwardView(award.year(), award.category(), award.citation()));
-                return entry(event, null, BusinessDates.endOf(award.year()), "Award " + award.year() + ": "
+                return entry(event, null, award.businessDate(), "Award " + award.year() + ": "
                         + award.category(), Phrase.of("timeline.award." + award.category(), award.year()));
             });
         }

@@ -1,5 +1,6 @@
 package id.smartcity.projections.reports;
 
+import id.smartcity.api.Programme;
 import id.smartcity.projections.model.EngagementView;
 import id.smartcity.projections.model.RegionView;
 import java.math.BigDecimal;
@@ -14,7 +15,7 @@ import java.util.OptionalInt;
  * a region whose only engagement was withdrawn is neither distinct nor repeated.
  */
 public final class AnnualTotals {
-    public static final int FIRST_YEAR = 2017;
+    public static final int FIRST_YEAR = Programme.FIRST_YEAR;
 
     private AnnualTotals() {
     }

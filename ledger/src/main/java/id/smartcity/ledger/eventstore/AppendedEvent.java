@@ -1,5 +1,0 @@
-package id.smartcity.ledger.eventstore;
-
-/** Where an accepted event was stored: its identifier and its place in the global order. */
-public record AppendedEvent(String eventId, long position, String type, String aggregateId, long sequence) {
-}
