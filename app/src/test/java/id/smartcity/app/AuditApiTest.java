@@ -102,6 +102,49 @@ class AuditApiTest {
                 .contains("VALID: the tree of 100 events").contains("INVALID: not proven");
     }
 
+    /** A hostile tester's finding: a valid path proved nothing about the position and event hash printed with it. */
+    @Test
+    void theCommandLineProvesThePositionAndTheEventHashAProofNames(@org.junit.jupiter.api.io.TempDir Path work)
+            throws Exception {
+        String served = api.get("/api/audit/proof/inclusion?position=42&treeSize=" + EVENTS, "auditor").raw().body();
+        JsonNode proof = new com.fasterxml.jackson.databind.ObjectMapper().readTree(served);
+        String eventHash = proof.path("eventHash").asText();
+        String otherHash = (eventHash.charAt(0) == '0' ? "1" : "0") + eventHash.substring(1);
+        java.util.Map<String, String> forgeries = java.util.Map.of(
+                "another position", served.replace("\"position\":42", "\"position\":1000"),
+                "another event hash", served.replace(eventHash, otherHash));
+        for (var forgery : forgeries.entrySet()) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            int exit = id.smartcity.app.cli.LedgerCli.execute(new String[] {"check-proof",
+                    Files.writeString(work.resolve("forged.json"), forgery.getValue()).toString()},
+                    new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(exit).as(forgery.getKey()).isEqualTo(1);
+            assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).as(forgery.getKey())
+                    .startsWith("INVALID: not proven");
+        }
+        // The valid form of the same proof is proven, and without the event's fields it claims only its leaf.
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(id.smartcity.app.cli.LedgerCli.execute(new String[] {"check-proof",
+                Files.writeString(work.resolve("served.json"), served).toString()}, print)).isZero();
+        com.fasterxml.jackson.databind.node.ObjectNode leafOnly = (com.fasterxml.jackson.databind.node.ObjectNode)
+                proof.deepCopy();
+        leafOnly.remove(List.of("position", "eventHash"));
+        assertThat(id.smartcity.app.cli.LedgerCli.execute(new String[] {"check-proof",
+                Files.writeString(work.resolve("leaf.json"), leafOnly.toString()).toString()}, print)).isZero();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("VALID: event 42 is in the tree of " + EVENTS)
+                .contains("VALID: leaf " + proof.path("leafHash").asText() + " at index 41 is in the tree");
+    }
+
+    @Test
+    void noConsistencyProofFromTheEmptyTreeWhichNoCheckerCouldAccept() {
+        LedgerClient.Response refused = api.get("/api/audit/proof/consistency?from=0&to=" + EVENTS, "auditor");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("code").asText()).isEqualTo("INVALID_AUDIT_REQUEST");
+        assertThat(api.get("/api/audit/proof/consistency?from=1&to=" + EVENTS, "auditor").status()).isEqualTo(200);
+    }
+
     @Test
     void refusesADigestThatDoesNotParseAndAProofOutsideTheLogAsTheAuditorsMistake() {
         for (String digest : List.of("garbage", "v1:-5:ab:cd", "v1:many:ab:cd")) {

@@ -433,12 +433,17 @@ public final class LedgerCli {
             if (json.has("leafHash")) {
                 long size = count(json, "treeSize");
                 long index = count(json, "leafIndex");
+                // A position and an event hash, when given, are part of what is proven, never just printed.
+                boolean namesEvent = json.has("position") || json.has("eventHash");
+                long position = json.has("position") ? count(json, "position") : index + 1;
+                String eventHash = json.has("eventHash") ? hash(json, "eventHash") : null;
+                String leafHash = hash(json, "leafHash");
                 String root = hash(kept != null ? kept.root() : hex(json, "root"), "root");
-                InclusionProof proof = new InclusionProof(index + 1, index, size, null, hash(json, "leafHash"), path,
-                        root);
+                InclusionProof proof = new InclusionProof(position, index, size, eventHash, leafHash, path, root);
                 valid = (kept == null || kept.treeSize() == size) && proof.verify();
-                claim = "event " + json.path("position").asText(String.valueOf(index + 1)) + " is in the tree of "
-                        + size + " events with root " + root;
+                claim = (namesEvent ? "event " + position : "leaf " + leafHash + " at index " + index)
+                        + " is in the tree of " + size + " events with root " + root
+                        + (eventHash == null ? "" : " (event hash " + eventHash + ")");
             } else if (json.has("from")) {
                 long from = count(json, "from");
                 long to = count(json, "to");

@@ -221,8 +221,10 @@ public final class AuditLog {
     /** The proof that the tree of the first {@code from} events is a prefix of the tree of the first {@code size}. */
     public ConsistencyProof consistencyProof(long from, long size) {
         // Checked as a long: cast to an int first, 4294967297 became 1 and was answered with the proof for 1.
-        if (from < 0 || from > size) {
-            throw new IllegalArgumentException("No consistency proof from " + from + " to " + size + " events");
+        // From 0 too: the empty tree is a prefix of every tree, and RFC 9162 has no proof of it to check.
+        if (from < 1 || from > size) {
+            throw new IllegalArgumentException("No consistency proof from " + from + " to " + size + " events: a"
+                    + " proof starts from a tree of 1 to " + size + " events");
         }
         MerkleTree tree = tree(size);
         return new ConsistencyProof(from, size, CanonicalEvent.hex(tree.root((int) from)),

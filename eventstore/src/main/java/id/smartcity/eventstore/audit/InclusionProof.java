@@ -1,6 +1,7 @@
 package id.smartcity.eventstore.audit;
 
 import id.smartcity.eventstore.CanonicalEvent;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,9 +19,16 @@ public record InclusionProof(long position, long leafIndex, long treeSize, Strin
         return new InclusionProof(position, leafIndex, treeSize, eventHash, leafHash, path, keptRoot);
     }
 
-    /** Whether the path leads from the leaf to the root; hex that does not parse is a proof that does not hold. */
+    /**
+     * Whether this proof shows what it names: the leaf is the event's hash as a leaf (when it names an event hash),
+     * the leaf's index is the event's position less one, and the path leads from that leaf to the root. A proof whose
+     * path holds but that names another event or another hash proves nothing about them.
+     */
     public boolean verify() {
-        return MerkleTree.verifyInclusion(CanonicalEvent.unhex(leafHash), leafIndex, treeSize,
+        byte[] leaf = CanonicalEvent.unhex(leafHash);
+        return (eventHash == null || Arrays.equals(leaf, MerkleTree.leafHash(CanonicalEvent.unhex(eventHash))))
+                && leafIndex == position - 1
+                && MerkleTree.verifyInclusion(leaf, leafIndex, treeSize,
                 path.stream().map(CanonicalEvent::unhex).toList(), CanonicalEvent.unhex(root));
     }
 }
