@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.smartcity.app.SmartCityLedgerApplication;
+import id.smartcity.app.mongo.EmbeddedMongoServer;
 import id.smartcity.app.mongo.EmbeddedStoreDamagedException;
 import id.smartcity.app.startup.LedgerVersion;
 import id.smartcity.app.startup.PasswordHashNotBcryptException;
@@ -87,6 +88,8 @@ public final class LedgerCli {
     private ConfigurableApplicationContext context;
     /** Reading only (verify, digest, export): a data file that fails the start-up check is opened as it is. */
     private boolean salvage;
+    /** What a salvage found wrong with the store it opened anyway. */
+    private final List<String> damage = new ArrayList<>();
     /** Writing into a new store (import): the data folder need not hold a ledger yet. */
     private boolean mayCreate;
 
@@ -153,6 +156,9 @@ public final class LedgerCli {
                 // Spring Boot's failure analysis said why in one line (OneLineFailureReporter); nothing to add.
                 throw new LedgerDidNotStart(e);
             }
+            context.getBeanProvider(EmbeddedMongoServer.class).ifAvailable(server -> damage.addAll(server.damage()));
+            damage.forEach(what -> System.err.println("WARNING: the embedded store is damaged: " + what
+                    + ". What follows is what it still holds."));
         }
         return context.getBean(type);
     }
@@ -209,6 +215,11 @@ public final class LedgerCli {
             String chain = String.format("%d events verified; head hash %s; Merkle root %s%s", result.verified(),
                     result.digest().headHash(), result.digest().root(),
                     kept == null ? "" : "; extends the digest of " + kept.treeSize() + " events");
+            if (!cli.damage.isEmpty()) {
+                // The chain of what the file still holds is sound, but the file is not the ledger it was.
+                cli.out.printf("DAMAGED: %s; of what it still holds, %s%n", String.join("; ", cli.damage), chain);
+                return 1;
+            }
             if (report.status().equals("OK")) {
                 cli.out.printf("OK: %s%s%n", chain, report.readModelsChecked() ? "; the read models match the log"
                         : " (read models not checked)");

@@ -26,9 +26,23 @@ final class CommitGatedH2Backend extends H2Backend {
             "getlasterror", "getcmdlineopts", "getlog", "explain", "startsession", "getfreemonitoringstatus");
 
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    private volatile H2VersionWitness witness;
 
     CommitGatedH2Backend(MVStore store) {
         super(store);
+    }
+
+    /** From now on every commit records the version it reached there. */
+    void witnessCommitsIn(H2VersionWitness witness) {
+        this.witness = witness;
+        witnessed();
+    }
+
+    private void witnessed() {
+        H2VersionWitness current = witness;
+        if (current != null) {
+            current.record(getMvStore().getCurrentVersion());
+        }
     }
 
     /** Opens the file with H2's background and size-triggered commits off: only {@link #commit()} writes it. */
@@ -65,6 +79,7 @@ final class CommitGatedH2Backend extends H2Backend {
         gate.writeLock().lock();
         try {
             super.commit();
+            witnessed();
         } finally {
             gate.writeLock().unlock();
         }
@@ -79,6 +94,7 @@ final class CommitGatedH2Backend extends H2Backend {
         try {
             getMvStore().compact(targetFillRate, bytes);
             super.commit();
+            witnessed();
         } finally {
             gate.writeLock().unlock();
         }
@@ -92,7 +108,12 @@ final class CommitGatedH2Backend extends H2Backend {
     public void close() {
         gate.writeLock().lock();
         try {
+            super.commit();
+            witnessed();
             super.close();
+            if (witness != null) {
+                witness.close();
+            }
         } finally {
             gate.writeLock().unlock();
         }

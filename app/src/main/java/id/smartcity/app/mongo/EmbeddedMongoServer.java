@@ -14,7 +14,9 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private static final int COMPACT_BYTES = 16 * 1024 * 1024;
     private final InetSocketAddress address;
     private ScheduledExecutorService committer;
+    private final List<String> damage = new ArrayList<>();
 
     private EmbeddedMongoServer(MongoBackend backend, String host, int port) {
         this.backend = backend;
@@ -64,7 +67,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         requireWritable(directory);
         MVStore store = open(file, directory);
         CommitGatedH2Backend backend;
+        List<String> damage = new ArrayList<>();
         try {
+            rolledBack(store, directory, file).ifPresent(what -> {
+                if (!properties.openDamaged()) {
+                    throw new EmbeddedStoreDamagedException(file.toString(), what);
+                }
+                LOG.warn("The embedded store {} is damaged: {}; opened as it is, to read what it holds", file, what);
+                damage.add(what);
+            });
             List<H2CrashRepair.Damage> damages = H2CrashRepair.find(store);
             // Only a healthy file is compacted: a damaged one is repaired (or refused) as it is, and compacted at the
             // next start; a salvage leaves the file alone.
@@ -76,6 +87,13 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             }
             backend = new CommitGatedH2Backend(store);
             H2CrashRepair.complete(backend, damages, file.toString(), properties.openDamaged());
+            if (!properties.openDamaged()) {
+                // Never from a salvage: its commits on a file found older would hide that it was.
+                backend.witnessCommitsIn(H2VersionWitness.open(directory));
+            }
+        } catch (IOException e) {
+            store.closeImmediately();
+            throw new DataFolderNotWritableException(directory, e);
         } catch (RuntimeException e) {
             if (store != null) {
                 store.closeImmediately();
@@ -86,10 +104,29 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         // versions after its retention time, and a longer scan then fails with "Chunk not found".
         store.setRetentionTime((int) Math.min(Integer.MAX_VALUE, properties.h2Retention().toMillis()));
         EmbeddedMongoServer server = new EmbeddedMongoServer(backend, properties.host(), properties.port());
+        server.damage.addAll(damage);
         server.startCommitting(backend, properties.h2CommitInterval());
         LOG.debug("No MongoDB URI configured: embedded MongoDB (H2 backend, data in {}) on {}", file,
                 server.connectionString(properties.database()));
         return server;
+    }
+
+    /** Why the file is older than the last version this ledger committed to it, if it is. */
+    private static Optional<String> rolledBack(MVStore store, Path directory, Path file) throws IOException {
+        long witnessed = H2VersionWitness.recorded(directory);
+        long version = store.getCurrentVersion();
+        if (witnessed <= version) {
+            return Optional.empty();
+        }
+        return Optional.of("the file ends at version " + version + ", but the ledger had committed version "
+                + witnessed + " to it: it was cut short or replaced by an older copy, and events the ledger"
+                + " acknowledged may be missing. Put back a copy taken after that version; to accept this file as"
+                + " it is (an older copy restored on purpose), delete " + directory.resolve(H2VersionWitness.NAME));
+    }
+
+    /** What a salvage found wrong with the file it opened anyway; empty when nothing was. */
+    public List<String> damage() {
+        return List.copyOf(damage);
     }
 
     private static MVStore open(Path file, Path directory) {
