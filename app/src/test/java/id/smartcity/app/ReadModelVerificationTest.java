@@ -95,4 +95,37 @@ class ReadModelVerificationTest {
         assertThat(differences.toString()).contains("35.71 is not in the log")
                 .contains("32.76 is missing: the log up to position");
     }
+
+    /**
+     * A hostile tester's finding: positions set beyond the head made reports claim position 5,000 of a log of 348,
+     * answer {@code atLeast} at once with stale figures, and verify said OK.
+     */
+    @Test
+    void aReadModelPositionBeyondTheHeadIsNamedByVerifyAndNoReportRestsOnIt() throws Exception {
+        assertThat(api.get("/api/reports/annual-totals", "reporter").status()).as("the valid form").isEqualTo(200);
+        mongo.getMongoDatabase().getCollection("rm_positions")
+                .updateMany(new Document(), Updates.set("position", 5000L));
+
+        LedgerClient.Response report = api.get("/api/reports/annual-totals", "reporter");
+        assertThat(report.status()).isEqualTo(503);
+        assertThat(report.body().path("code").asText()).isEqualTo("READ_MODEL_AHEAD_OF_LOG");
+        JsonNode verify = api.get("/api/audit/verify", "auditor").body();
+        assertThat(verify.path("status").asText()).isEqualTo("READ_MODEL_DIFFERS");
+        assertThat(verify.path("readModels").get(0).path("differences").toString())
+                .contains("claims position 5000, beyond the log's head 2");
+
+        projections.rebuild("regions");
+        projections.rebuild("published-figures");
+        assertThat(projections.awaitCaughtUp("regions", Duration.ofSeconds(30))).isTrue();
+        assertThat(projections.awaitCaughtUp("published-figures", Duration.ofSeconds(30))).isTrue();
+        assertThat(api.get("/api/reports/annual-totals", "reporter").status()).as("after a rebuild").isEqualTo(200);
+    }
+
+    @Test
+    void aPositionBeyondTheHeadAskedForIsRefusedWithItsRule() {
+        LedgerClient.Response refused = api.get("/api/reports/annual-totals?atLeast=3", "reporter");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().path("code").asText()).isEqualTo("POSITION_BEYOND_HEAD");
+        assertThat(api.get("/api/reports/annual-totals?atLeast=2", "reporter").status()).isEqualTo(200);
+    }
 }

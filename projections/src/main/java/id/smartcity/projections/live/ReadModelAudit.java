@@ -140,6 +140,11 @@ public class ReadModelAudit {
         List<String> named = new ArrayList<>();
         long[] counts = new long[3];
         long[] aheadUpTo = new long[1];
+        if (position > head) {
+            // Its processor records only what it applied: a position beyond the head was written by someone else.
+            counts[1]++;
+            named.add("the read model claims position " + position + ", beyond the log's head " + head);
+        }
         live.forEachWithId((id, stored) -> {
             seen.add(id);
             long claimed = lastPosition.applyAsLong(stored);

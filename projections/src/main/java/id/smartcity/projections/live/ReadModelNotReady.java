@@ -30,6 +30,13 @@ public final class ReadModelNotReady extends ErrorResponseException {
                 + " while it is rebuilt", 2);
     }
 
+    public static ReadModelNotReady aheadOfTheLog(long claimed, long head) {
+        return new ReadModelNotReady("READ_MODEL_AHEAD_OF_LOG", "The read models claim more than the log holds",
+                "The read models claim position " + claimed + ", beyond the log's head " + head + ": they were not"
+                        + " built from this log. An administrator rebuilds them (POST /api/admin/projections/{name}"
+                        + "/rebuild)", 60);
+    }
+
     static ReadModelNotReady behind(long reached, long atLeast) {
         return new ReadModelNotReady("READ_MODEL_BEHIND", "The read models have not reached the position asked for",
                 "The read models have reached position " + reached + ", not yet " + atLeast + "; ask again", 1);

@@ -2,6 +2,7 @@ package id.smartcity.projections.query;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import id.smartcity.projections.live.ReadModelNotReady;
 import id.smartcity.projections.live.ReadModels;
 import id.smartcity.projections.model.EngagementView;
 import id.smartcity.projections.model.RegionView;
@@ -28,7 +29,9 @@ import java.util.function.Function;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -78,7 +81,17 @@ class ReportController {
 
     private ProgrammeSnapshot snapshot(When when) {
         awaitAtLeast(when);
-        return when.live() ? readModels.snapshot() : timeTravel.at(when.asOf(), when.knownAt());
+        if (!when.live()) {
+            return timeTravel.at(when.asOf(), when.knownAt());
+        }
+        ProgrammeSnapshot live = readModels.snapshot();
+        // A read model's recorded position only grows with what it applied; one beyond the head was not written by
+        // its processor (an edit of the store), and its figures cannot be trusted to rest on this log.
+        long head = timeTravel.head();
+        if (live.position() > head) {
+            throw ReadModelNotReady.aheadOfTheLog(live.position(), head);
+        }
+        return live;
     }
 
     /** A position beyond the log's head can never be reached by waiting: refused at once. */
@@ -88,8 +101,12 @@ class ReportController {
         }
         long head = timeTravel.head();
         if (when.atLeast() > head) {
-            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "Position " + when.atLeast()
-                    + " is beyond the log's head, " + head);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, "Position "
+                    + when.atLeast() + " is beyond the log's head, " + head + ": no read model can reach it");
+            problem.setType(java.net.URI.create("urn:smartcity-ledger:problem:POSITION_BEYOND_HEAD"));
+            problem.setTitle("The position asked for is not in the log");
+            problem.setProperty("code", "POSITION_BEYOND_HEAD");
+            throw new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY, problem, null);
         }
         if (when.live()) {
             readModels.awaitAtLeast(when.atLeast(), properties.atLeastTimeout());
