@@ -147,7 +147,8 @@ class AuditApiTest {
 
     @Test
     void refusesADigestThatDoesNotParseAndAProofOutsideTheLogAsTheAuditorsMistake() {
-        for (String digest : List.of("garbage", "v1:-5:ab:cd", "v1:many:ab:cd")) {
+        for (String digest : List.of("garbage", "v1:-5:ab:cd", "v1:many:ab:cd", "v1:99999:aa:bb",
+                "v1:5:" + "g".repeat(64) + ":" + "a".repeat(64))) {
             LedgerClient.Response refused = api.get("/api/audit/verify?digest=" + digest, "auditor");
             assertThat(refused.status()).as(digest).isEqualTo(400);
             assertThat(refused.body().path("code").asText()).isEqualTo("INVALID_AUDIT_REQUEST");

@@ -78,6 +78,11 @@ class ReadModelVerificationTest {
         assertThat(api.get("/actuator/health", null).status()).isEqualTo(503);
         assertThat(api.get("/api/audit/verify?readModels=false", "auditor").body().path("status").asText())
                 .as("the chain alone").isEqualTo("OK");
+        assertThat(api.get("/actuator/health", null).status())
+                .as("a verify of the chain alone does not clear what a full one found").isEqualTo(503);
+        regions.updateOne(Filters.eq("_id", "73.71"), Updates.set("name", "Kota 73.71"));
+        assertThat(api.get("/api/audit/verify", "auditor").body().path("status").asText()).isEqualTo("OK");
+        assertThat(api.get("/actuator/health", null).status()).as("a full verify that matches").isEqualTo(200);
     }
 
     @Test

@@ -29,6 +29,18 @@ public record Digest(long treeSize, String headHash, String root, Instant at) {
         if (size < 0) {
             throw new IllegalArgumentException("A digest's size counts events: " + size + " is below zero");
         }
-        return new Digest(size, parts[2], parts[3], null);
+        // An empty log has no last event: its head hash is the word null.
+        if (!(size == 0 && parts[2].equals("null"))) {
+            requireHash(parts[2], "head hash");
+        }
+        requireHash(parts[3], "root");
+        return new Digest(size, parts[2].equals("null") ? null : parts[2], parts[3], null);
+    }
+
+    private static void requireHash(String hex, String what) {
+        if (!hex.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("A digest's " + what + " is 64 lower-case hex digits (32 bytes), not '"
+                    + (hex.length() > 70 ? hex.substring(0, 70) + "..." : hex) + "'");
+        }
     }
 }
