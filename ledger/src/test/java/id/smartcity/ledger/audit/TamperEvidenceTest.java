@@ -14,7 +14,7 @@ import id.smartcity.eventstore.audit.AuditLog;
 import id.smartcity.eventstore.audit.Digest;
 import id.smartcity.eventstore.audit.MerkleTree;
 import id.smartcity.eventstore.audit.Verification;
-import id.smartcity.ledger.testing.EmbeddedMongo;
+import id.smartcity.eventstore.testing.EmbeddedMongo;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.LocalDate;
