@@ -50,6 +50,24 @@ class StartUpFailureTest {
         }
     }
 
+    /** A hostile tester's finding: 322 lines of stack trace, and a JVM that never exited. */
+    @Test
+    void theEmbeddedMongoDbsPortInUse() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            run(Map.of("LEDGER_MONGO_PORT", Integer.toString(taken.getLocalPort()), "LEDGER_DATA_DIR",
+                    folder.resolve("data").toString()), "--server.port=" + freePort())
+                    .assertRefused(1, "The embedded MongoDB's port " + taken.getLocalPort() + " on 127.0.0.1 is in"
+                            + " use by another process.", "LEDGER_MONGO_PORT");
+        }
+    }
+
+    @Test
+    void anEmbeddedMongoDbHostOtherThanLoopback() throws Exception {
+        run(Map.of("LEDGER_MONGO_EMBEDDED_HOST", "0.0.0.0", "LEDGER_DATA_DIR", folder.resolve("data").toString()),
+                "--server.port=" + freePort())
+                .assertRefused(1, "ledger.mongo.embedded.host=0.0.0.0 is not a loopback address", "MONGODB_URI");
+    }
+
     @Test
     void aDataFolderTheLedgerCannotWrite() throws Exception {
         // A folder below a regular file cannot be made, even by root (whom permission bits do not stop).

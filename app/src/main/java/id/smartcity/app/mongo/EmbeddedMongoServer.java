@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import id.smartcity.app.files.OwnerOnly;
 import id.smartcity.app.startup.DataFolderInUseException;
 import id.smartcity.app.startup.DataFolderNotWritableException;
+import id.smartcity.app.startup.EmbeddedMongoNotStartedException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -42,7 +43,21 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private EmbeddedMongoServer(MongoBackend backend, String host, int port) {
         this.backend = backend;
         this.server = new MongoServer(backend);
-        server.bind(host, port);
+        try {
+            server.bind(host, port);
+        } catch (Exception e) {
+            // Netty throws the BindException unwrapped, though it is checked, past the server's own clean-up; its
+            // network threads are not daemons, and left running they would keep the JVM from ever exiting.
+            server.shutdownNow();
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.BindException) {
+                    throw new EmbeddedMongoNotStartedException("The embedded MongoDB's port " + port + " on " + host
+                            + " is in use by another process", "Stop that process, or give the embedded store another"
+                            + " port with LEDGER_MONGO_PORT (0, the default, picks a free one).", e);
+                }
+            }
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
         this.address = server.getLocalAddress();
     }
 
@@ -103,7 +118,13 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         // The embedded server scans a collection in one pass over an MVStore version; H2 frees the pages of replaced
         // versions after its retention time, and a longer scan then fails with "Chunk not found".
         store.setRetentionTime((int) Math.min(Integer.MAX_VALUE, properties.h2Retention().toMillis()));
-        EmbeddedMongoServer server = new EmbeddedMongoServer(backend, properties.host(), properties.port());
+        EmbeddedMongoServer server;
+        try {
+            server = new EmbeddedMongoServer(backend, properties.host(), properties.port());
+        } catch (RuntimeException e) {
+            store.closeImmediately();
+            throw e;
+        }
         server.damage.addAll(damage);
         server.startCommitting(backend, properties.h2CommitInterval());
         LOG.debug("No MongoDB URI configured: embedded MongoDB (H2 backend, data in {}) on {}", file,
@@ -162,9 +183,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             loopback = false;
         }
         if (!loopback) {
-            throw new IllegalStateException("ledger.mongo.embedded.host=" + host + " is not a loopback address: the "
-                    + "embedded MongoDB has no login and listens on loopback only. Set MONGODB_URI to a MongoDB with "
-                    + "authentication to share the data with other machines");
+            throw new EmbeddedMongoNotStartedException("ledger.mongo.embedded.host=" + host + " is not a loopback"
+                    + " address: the embedded MongoDB has no login and listens on loopback only", "Leave"
+                    + " LEDGER_MONGO_EMBEDDED_HOST at 127.0.0.1, or set MONGODB_URI to a MongoDB with authentication"
+                    + " to share the data with other machines.", null);
         }
     }
 

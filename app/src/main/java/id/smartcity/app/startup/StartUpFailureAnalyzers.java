@@ -15,6 +15,14 @@ public final class StartUpFailureAnalyzers {
     private StartUpFailureAnalyzers() {
     }
 
+    public static final class EmbeddedMongoNotStarted
+            extends AbstractFailureAnalyzer<EmbeddedMongoNotStartedException> {
+        @Override
+        protected FailureAnalysis analyze(Throwable rootFailure, EmbeddedMongoNotStartedException cause) {
+            return new FailureAnalysis(cause.getMessage() + ".", cause.action(), cause);
+        }
+    }
+
     public static final class DataFolderInUse extends AbstractFailureAnalyzer<DataFolderInUseException> {
         @Override
         protected FailureAnalysis analyze(Throwable rootFailure, DataFolderInUseException cause) {

@@ -90,7 +90,7 @@ class EmbeddedMongoServerTest {
     void theEmbeddedServerListensOnLoopbackOnly() {
         for (String host : new String[] {"0.0.0.0", "::", "192.0.2.1", "no-such-host.invalid"}) {
             assertThatThrownBy(() -> EmbeddedMongoServer.start(h2(dataDir.resolve("any"), host)))
-                    .as(host).isInstanceOf(IllegalStateException.class).hasMessageContaining("loopback");
+                    .as(host).isInstanceOf(id.smartcity.app.startup.EmbeddedMongoNotStartedException.class).hasMessageContaining("loopback");
         }
         EmbeddedMongoServer server = EmbeddedMongoServer.start(new EmbeddedMongoProperties(
                 EmbeddedMongoProperties.Backend.MEMORY, dataDir, "localhost", 0, "smartcity", Duration.ofMinutes(30),
