@@ -14,11 +14,16 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** Each read model's processor: where it stands against the head of the log, and rebuilding it from position 1. */
 @Component
 public class ProjectionAdmin {
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionAdmin.class);
     private final EventProcessingConfiguration processing;
     private final ReadModels readModels;
     private final EventStore eventStore;
@@ -52,6 +57,20 @@ public class ProjectionAdmin {
 
     public boolean exists(String name) {
         return readModels.byProcessor().containsKey(name);
+    }
+
+    /**
+     * A read model that an older version of the projectors built holds documents of another shape: verify would find
+     * every one of them different, and reports would mix both. It is rebuilt once the application is ready (reports
+     * answer 503 READ_MODEL_REBUILDING meanwhile).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void rebuildOutdatedReadModels() {
+        readModels.outdated().stream().sorted().forEach(name -> {
+            LOG.info("The {} read model was built in another format than {}: rebuilding it from the log", name,
+                    ReadModels.FORMAT);
+            rebuild(name);
+        });
     }
 
     /** Stops the processor, drops its read model, resets its token to the start of the log and starts it again. */

@@ -43,6 +43,8 @@ public final class MongoViewStore<V> implements ViewStore<V> {
     private static final String POSITION = "position";
     /** Set while a rebuild replays the log: the head it must reach before its documents are whole again. */
     private static final String REBUILDING_TO = "rebuildingTo";
+    /** The shape of the documents the projectors write ({@link ReadModels#FORMAT}), kept with the position. */
+    private static final String FORMAT = "format";
 
     /** {@code positions} keeps, per read model, the last event position its documents include. */
     public MongoViewStore(MongoCollection<Document> collection, MongoCollection<Document> positions, ObjectMapper json,
@@ -143,9 +145,20 @@ public final class MongoViewStore<V> implements ViewStore<V> {
     }
 
     /** After {@link #drop()} for a rebuild: the documents are not whole until the log's head as it is now. */
+    /**
+     * Whether this read model holds documents of another shape than the projectors now write: built by an older
+     * version (no format recorded) or a newer one. An empty read model (nothing applied yet) never does.
+     */
+    public boolean builtInAnotherFormat() {
+        Document progress = positions.find(eq("_id", collectionName())).first();
+        return progress != null && progress.get(POSITION, Number.class).longValue() > 0
+                && !Integer.valueOf(ReadModels.FORMAT).equals(progress.get(FORMAT));
+    }
+
     public void markRebuilding(long head) {
         positions.updateOne(eq("_id", collectionName()), Updates.combine(Updates.set(POSITION, 0L),
-                Updates.set(REBUILDING_TO, head)), new UpdateOptions().upsert(true));
+                Updates.set(REBUILDING_TO, head), Updates.set(FORMAT, ReadModels.FORMAT)),
+                new UpdateOptions().upsert(true));
     }
 
     /**
@@ -166,8 +179,8 @@ public final class MongoViewStore<V> implements ViewStore<V> {
             flush(buffer);
             buffer.clear();
         }
-        positions.updateOne(eq("_id", collectionName()), Updates.max(POSITION, position),
-                new UpdateOptions().upsert(true));
+        positions.updateOne(eq("_id", collectionName()), Updates.combine(Updates.max(POSITION, position),
+                Updates.setOnInsert(FORMAT, ReadModels.FORMAT)), new UpdateOptions().upsert(true));
         positions.updateOne(and(eq("_id", collectionName()), lte(REBUILDING_TO, position)),
                 Updates.unset(REBUILDING_TO));
     }

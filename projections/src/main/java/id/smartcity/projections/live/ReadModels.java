@@ -25,7 +25,14 @@ public class ReadModels {
     public static final String REGIONS = "regions";
     public static final String PUBLISHED_FIGURES = "published-figures";
 
+    /**
+     * The shape of the read models' documents. 2: timeline entries and reconciliation rows carry phrase codes with
+     * parameters (issue 19). A read model recorded in another format is rebuilt at start ({@link #outdated()}).
+     */
+    public static final int FORMAT = 2;
+
     private final MongoViewStore<RegionView> regions;
+    private final java.util.Set<String> outdated;
     private final MongoViewStore<PublishedFigureView> figures;
     private final MongoCollection<Document> positions;
     private volatile Cached cached = new Cached(-1, -1, null);
@@ -44,6 +51,11 @@ public class ReadModels {
                 RegionView.class, reads);
         this.figures = new MongoViewStore<>(mongo.getMongoDatabase().getCollection("rm_published_figures"),
                 positions, json, PublishedFigureView.class, reads);
+        // Read here, while the context is built and before the processors start: their first batch records the
+        // current format, and an outdated read model would then pass for a current one.
+        this.outdated = byProcessor().entrySet().stream()
+                .filter(entry -> entry.getValue().stream().anyMatch(MongoViewStore::builtInAnotherFormat))
+                .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -66,6 +78,11 @@ public class ReadModels {
     }
 
     /** The read models by processing group name. */
+    /** The processors whose read models were found, at start, in another format than {@link #FORMAT}. */
+    public java.util.Set<String> outdated() {
+        return outdated;
+    }
+
     public Map<String, List<MongoViewStore<?>>> byProcessor() {
         return Map.of(REGIONS, List.of(regions), PUBLISHED_FIGURES, List.of(figures));
     }
