@@ -42,11 +42,13 @@ class AuditController {
     private final AuditLog audit;
     private final LedgerVerifier verifier;
     private final LastVerification last;
+    private final WholeLogReads wholeLog;
 
-    AuditController(AuditLog audit, LedgerVerifier verifier, LastVerification last) {
+    AuditController(AuditLog audit, LedgerVerifier verifier, LastVerification last, WholeLogReads wholeLog) {
         this.audit = audit;
         this.verifier = verifier;
         this.last = last;
+        this.wholeLog = wholeLog;
     }
 
     /** A digest token that does not parse, or a proof outside the log: the auditor's request, not the ledger, is wrong. */
@@ -148,7 +150,7 @@ class AuditController {
             + " with the outcome of this process's last verification (null before the first), so that a digest of a"
             + " log found broken is never shown as if it were sound")
     DigestAnswer digest() {
-        return new DigestAnswer(audit.digest(), last.last().orElse(null));
+        return wholeLog.read(() -> new DigestAnswer(audit.digest(), last.last().orElse(null)));
     }
 
     /** The digest's own fields, then the last verification's outcome. */
@@ -160,8 +162,8 @@ class AuditController {
             + " OK, or the first position where the chain breaks and how, or each read-model document that differs")
     Map<String, Object> verify(@RequestParam(required = false) String digest,
                                @RequestParam(defaultValue = "true") boolean readModels) {
-        LedgerVerifier.Report report = verifier.verify(digest == null ? null : Digest.parse(digest), readModels,
-                position -> { });
+        Digest kept = digest == null ? null : Digest.parse(digest);
+        LedgerVerifier.Report report = wholeLog.read(() -> verifier.verify(kept, readModels, position -> { }));
         Verification verification = report.chain();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", report.status());
@@ -181,12 +183,12 @@ class AuditController {
     @GetMapping("/api/audit/proof/inclusion")
     @Operation(summary = "The audit path of an event in the tree of the first treeSize events (RFC 6962)")
     InclusionProof inclusion(@RequestParam long position, @RequestParam(required = false) Long treeSize) {
-        return audit.inclusionProof(position, treeSize == null ? audit.head() : treeSize);
+        return wholeLog.read(() -> audit.inclusionProof(position, treeSize == null ? audit.head() : treeSize));
     }
 
     @GetMapping("/api/audit/proof/consistency")
     @Operation(summary = "The proof that the tree of `from` events is a prefix of the tree of `to` events (RFC 6962)")
     ConsistencyProof consistency(@RequestParam long from, @RequestParam(required = false) Long to) {
-        return audit.consistencyProof(from, to == null ? audit.head() : to);
+        return wholeLog.read(() -> audit.consistencyProof(from, to == null ? audit.head() : to));
     }
 }
