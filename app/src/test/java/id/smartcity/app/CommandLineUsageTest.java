@@ -42,6 +42,25 @@ class CommandLineUsageTest {
         }
     }
 
+    /** A hostile tester's finding: 27-33 lines of stack trace, exit 1 like INVALID, for input that cannot be read. */
+    @Test
+    void inputThatCannotBeReadIsOneLineAndExitTwoNotAStackTrace(@org.junit.jupiter.api.io.TempDir Path work)
+            throws Exception {
+        Path digestWithoutSize = java.nio.file.Files.writeString(work.resolve("digest.json"), "{\"root\": \"ab\"}");
+        Path proof = java.nio.file.Files.writeString(work.resolve("proof.json"), "{\"from\": 1, \"to\": 1,"
+                + " \"fromRoot\": \"" + "a".repeat(64) + "\", \"toRoot\": \"" + "a".repeat(64) + "\", \"path\": []}");
+        for (String[] arguments : List.of(new String[] {"check-proof", work.resolve("missing.json").toString()},
+                new String[] {"check-proof", work.toString()},
+                new String[] {"check-proof", proof.toString(), "--digest", digestWithoutSize.toString()})) {
+            Result result = run(null, arguments);
+            assertThat(result.exitCode()).as(String.join(" ", arguments)).isEqualTo(2);
+            assertThat(result.stderr()).as(String.join(" ", arguments)).contains("Could not read the input: ")
+                    .doesNotContain("\tat ").doesNotContain("Exception in thread");
+        }
+        Result valid = run(null, "check-proof", proof.toString());
+        assertThat(valid.exitCode()).as("the same proof without the unreadable digest: %s", valid.stdout()).isZero();
+    }
+
     @Test
     void everyCommandHasItsOwnHelp() {
         for (String command : COMMANDS.stream().filter(name -> !name.equals("help")).toList()) {

@@ -121,6 +121,17 @@ public final class LedgerCli {
                         return 2;
                     }
                 }
+                // Input the command could not read (a missing or unreadable file, JSON that is not, a digest without
+                // its fields): one line and exit 2, which a script tells apart from INVALID or BROKEN (exit 1).
+                if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
+                        || e instanceof IllegalArgumentException || e instanceof NullPointerException
+                        || e instanceof ClassCastException) {
+                    String what = e instanceof java.nio.file.NoSuchFileException ? "no such file " + e.getMessage()
+                            : e.getMessage() == null ? e.getClass().getSimpleName()
+                            : e.getMessage().lines().findFirst().orElse("");
+                    command.getErr().println("Could not read the input: " + what);
+                    return 2;
+                }
                 throw e;
             }).execute(args);
         } finally {
