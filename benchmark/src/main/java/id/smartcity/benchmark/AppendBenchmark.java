@@ -55,6 +55,19 @@ final class AppendBenchmark {
         return results;
     }
 
+    /**
+     * The gateway alone, after its warm-up: 1 and 16 clients, {@code regions} regions each. For an application of the
+     * same shape that has no HTTP API (the peers), so that its rows are measured exactly as the ledger's gateway rows.
+     */
+    List<Result> runGateway(CommandGateway gateway, int regions) throws Exception {
+        measure("warm-up", 16, regions / 4, code -> gateway(gateway, code));
+        List<Result> results = new ArrayList<>();
+        for (int clients : new int[] {1, 16}) {
+            results.add(measure("gateway", clients, regions, code -> gateway(gateway, code)));
+        }
+        return results;
+    }
+
     private interface Step {
         void run(String code, int step) throws Exception;
     }
