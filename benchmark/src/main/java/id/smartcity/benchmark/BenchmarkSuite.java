@@ -36,7 +36,7 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
  * {@code docs/benchmarks.md}.
  *
  * <pre>java -jar benchmark/target/smartcity-benchmark.jar [--events 1000000] [--small 100000]
- *      [--backends memory,h2] [--regions 800] [--query-seconds 15] [--out docs/benchmarks.md]</pre>
+ *      [--backends memory,h2] [--regions 700] [--query-seconds 15] [--out docs/benchmarks.md]</pre>
  */
 public final class BenchmarkSuite {
     private final Map<String, String> options;
@@ -80,7 +80,7 @@ public final class BenchmarkSuite {
             return;
         }
         Map<String, String> options = new LinkedHashMap<>(Map.of("events", "1000000", "small", "100000",
-                "backends", "memory-process,memory,h2", "regions", "800", "query-seconds", "15",
+                "backends", "memory-process,memory,h2", "regions", "700", "query-seconds", "15",
                 "out", "docs/benchmarks.md", "steps", "append,replay,asof,verify,export,queries",
                 "steps-memory-process", "replay,asof,verify,export", "server-heap", "16g"));
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -169,7 +169,7 @@ public final class BenchmarkSuite {
                     record(backend, "fill (engine appends, commits of 1,000)", scale, missing / seconds(fillStart),
                             "events/s", insertMany, "docs/s (insertMany)", "", "");
                 }
-                measureAt(app, backend, scale, port, dataDir);
+                measureAt(app, backend, scale, port, dataDir, synthetic);
                 stopProcessors(app);
             }
             if (backend.equals("mongodb")) {
@@ -180,8 +180,9 @@ public final class BenchmarkSuite {
         }
     }
 
-    private void measureAt(ConfigurableApplicationContext app, String label, int scale, int port, Path dataDir)
-            throws Exception {
+    /** {@code synthetic}: the synthetic events appended so far (a small scale may be mostly the append step's). */
+    private void measureAt(ConfigurableApplicationContext app, String label, int scale, int port, Path dataDir,
+                           long synthetic) throws Exception {
         double rawRead = rawRead(app.getBean(MongoEventStorageEngine.class).eventLog().events());
         record(label, "raw read of the event collection (ceiling)", scale, rawRead, "docs/s", null, null, "", "");
 
@@ -198,7 +199,7 @@ public final class BenchmarkSuite {
             attempt(label, "export", scale, () -> export(app, label, scale, rawRead));
         }
         if (step(label, "queries")) {
-            attempt(label, "queries", scale, () -> queries(label, scale, port, dataDir));
+            attempt(label, "queries", scale, () -> queries(label, scale, port, dataDir, synthetic));
         }
     }
 
@@ -276,10 +277,10 @@ public final class BenchmarkSuite {
                 "events/s", rawRead, "docs/s (raw read)", "", heap.stop());
     }
 
-    private void queries(String label, int scale, int port, Path dataDir) throws Exception {
+    private void queries(String label, int scale, int port, Path dataDir, long synthetic) throws Exception {
         QueryLoad.Result queries = QueryLoad.run(port, Ledgers.password(dataDir, "reporter"), 16,
                 Duration.ofSeconds(option("query-seconds")), List.of("/api/reports/annual-totals",
-                        "/api/regions/" + SyntheticLog.code(scale / 2 / SyntheticLog.EVENTS_PER_REGION)));
+                        "/api/regions/" + SyntheticLog.code(synthetic / 2 / SyntheticLog.EVENTS_PER_REGION)));
         queries.byPath().forEach((path, latencies) -> record(label, "query " + path.replaceAll("/[0-9.]+$", "/{code}")
                         + ", 16 clients, p99", scale, latencies.p99(), "ms", null, null, "p99 <= 20 ms",
                 String.format(Locale.ROOT, "p50 %.1f ms, %,d requests", latencies.p50(), latencies.count())));
