@@ -32,11 +32,13 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 /**
  * The whole benchmark, one command: for each backend (embedded memory, embedded H2, and the MongoDB of
  * {@code MONGODB_URI} when set) it measures appends, replay, time travel, verify and export, queries under load and
- * memory, each beside a ceiling measured in the same run on the same server, and writes the table to
- * {@code docs/benchmarks.md}.
+ * memory, each beside a ceiling measured in the same run on the same server; then the peers, an Axon application of
+ * the same shape on Axon's JDBC storage engine (embedded H2, and PostgreSQL where it is installed), on the same work;
+ * and writes the table to {@code docs/benchmarks.md}.
  *
  * <pre>java -jar benchmark/target/smartcity-benchmark.jar [--events 1000000] [--small 100000]
- *      [--backends memory,h2] [--regions 700] [--query-seconds 15] [--out docs/benchmarks.md]</pre>
+ *      [--backends memory,h2] [--peers h2,postgresql] [--regions 700] [--query-seconds 15]
+ *      [--out docs/benchmarks.md]</pre>
  */
 public final class BenchmarkSuite {
     private final Map<String, String> options;
@@ -83,6 +85,7 @@ public final class BenchmarkSuite {
                 "backends", "memory-process,memory,h2", "regions", "700", "query-seconds", "15",
                 "out", "docs/benchmarks.md", "steps", "append,replay,asof,verify,export,queries",
                 "steps-memory-process", "replay,asof,verify,export", "server-heap", "16g"));
+        options.put("peers", "h2,postgresql");
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -118,6 +121,14 @@ public final class BenchmarkSuite {
             // Written after each backend, so a run stopped later still leaves what it measured.
             write(markdown((System.nanoTime() - started) / 60e9, false));
         }
+        for (String peer : options.get("peers").split(",")) {
+            String name = peer.trim().toLowerCase(Locale.ROOT);
+            if (name.isEmpty() || name.equals("none")) {
+                continue;
+            }
+            attempt("peer: axon-jdbc-" + name, "peer", 0, () -> runPeer(name));
+            write(markdown((System.nanoTime() - started) / 60e9, false));
+        }
         String markdown = markdown((System.nanoTime() - started) / 60e9, true);
         System.out.println();
         System.out.println(markdown);
@@ -131,6 +142,18 @@ public final class BenchmarkSuite {
         }
         Files.writeString(out, markdown, StandardCharsets.UTF_8);
         System.out.println("Written to " + out.toAbsolutePath());
+    }
+
+    /**
+     * A peer on the same work as the ledger: the gateway appends of {@link AppendBenchmark}, then the same synthetic
+     * log to each scale and a rebuild of its read model. {@code --steps-peers} (else {@code --steps}) chooses append
+     * and replay; {@code --events-peer-<name>} another large scale.
+     */
+    private void runPeer(String name) throws Exception {
+        System.out.println("== peer " + name);
+        int events = options.containsKey("events-peer-" + name) ? option("events-peer-" + name) : option("events");
+        new PeerBenchmark(this::add).run(name, List.of(option("small"), events), option("regions"),
+                step("peers", "append"), step("peers", "replay"));
     }
 
     private void runBackend(String backend) throws Exception {
@@ -297,8 +320,11 @@ public final class BenchmarkSuite {
 
     private void record(String backend, String figure, int scale, double value, String unit, Double ceiling,
                         String ceilingUnit, String target, String heap) {
-        Row row = new Row(backend, figure, String.format(Locale.ROOT, "%,d events", scale), value, unit, ceiling,
-                ceilingUnit, target, heap);
+        add(new Row(backend, figure, String.format(Locale.ROOT, "%,d events", scale), value, unit, ceiling,
+                ceilingUnit, target, heap));
+    }
+
+    private void add(Row row) {
         rows.add(row);
         print(row);
     }
@@ -356,7 +382,15 @@ public final class BenchmarkSuite {
                 + " holds the server's data and caches, and 'after GC' includes garbage already promoted to the old"
                 + " generation: an upper bound. A backend ending in -process runs the same embedded server in a JVM"
                 + " of its own: its heap figure is the ledger's alone, sampled by a full collection every second, and"
-                + " the CPU seconds are each process's for the step (2 cores: at most twice the step's time).\n\n");
+                + " the CPU seconds are each process's for the step (2 cores: at most twice the step's time).\n");
+        text.append("- Peers (`peer: ...`): an Axon application of the ledger's shape, written as a benchmark fixture"
+                + " (benchmark/src/main/java/id/smartcity/benchmark/peer): one event-sourced aggregate per region"
+                + " taking the same commands, one tracking processor writing a JDBC table (one JDBC batch per processor"
+                + " batch, as the ledger writes its read models once per batch), Axon's JdbcEventStorageEngine and"
+                + " JdbcTokenStore, pages and batches of 1,000 as the ledger's; on embedded H2 (a file, written out"
+                + " at each commit as the ledger's H2 is) and on a PostgreSQL cluster started for the run (fsync on), in"
+                + " this JVM after the ledger's backends. A command's events are committed before its gateway call"
+                + " returns.\n\n");
         text.append("| backend | figure | scale | value | ceiling | ratio | target | notes |\n");
         text.append("|---|---|---|---|---|---|---|---|\n");
         rows.forEach(row -> text.append(row.markdown()).append('\n'));

@@ -51,7 +51,7 @@ public final class EmbeddedH2 implements PeerDatabase {
     @Override
     public String describe() {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
-             ResultSet answer = statement.executeQuery("SELECT H2VERSION(), (SELECT SETTING_VALUE FROM"
+             ResultSet answer = statement.executeQuery("SELECT H2VERSION(), (SELECT MAX(SETTING_VALUE) FROM"
                      + " INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY')")) {
             answer.next();
             return "H2 " + answer.getString(1) + ", file, WRITE_DELAY=" + answer.getString(2);

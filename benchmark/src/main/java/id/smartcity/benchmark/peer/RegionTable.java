@@ -10,20 +10,34 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
- * The peer's read model: one row per region in a JDBC table, written by the tracking processor in its batch's
- * transaction (the token commits with the rows). It counts the events each row was built from, so that a replay can
- * be checked to have applied every event once.
+ * The peer's read model: one row per region in a JDBC table. Each event handler adds its statement to a JDBC batch,
+ * written once per processor batch, in that batch's transaction (the token commits with the rows), as the ledger
+ * writes its read models once per batch: one round trip per statement kind, not one per event. It counts the events
+ * each row was built from, so that a replay can be checked to have applied every event once.
  */
 @ProcessingGroup(RegionTable.PROCESSOR)
 public final class RegionTable {
     static final String PROCESSOR = "regions";
     private static final String TABLE = "peer_region";
+    private static final String PENDING = RegionTable.class.getName() + ".pending";
+    /** In this order, so that a region's row exists before the batch's updates to it. */
+    private static final String INSERT = "INSERT INTO " + TABLE + " (code, name, cohort_year, selected_on, mentors,"
+            + " masterplan_revision, events) VALUES (?, ?, ?, ?, 0, 0, 1)";
+    private static final List<String> STATEMENTS = List.of(INSERT, update("mou_signed_on = ?"),
+            update("mentors = mentors + 1"), update("masterplan_submitted_on = ?"), update("masterplan_revision = ?"));
 
     private final ConnectionProvider connections;
 
@@ -31,41 +45,45 @@ public final class RegionTable {
         this.connections = connections;
     }
 
+    private static String update(String change) {
+        return "UPDATE " + TABLE + " SET " + change + ", events = events + 1 WHERE code = ?";
+    }
+
     void createTable() throws SQLException {
-        update("CREATE TABLE IF NOT EXISTS " + TABLE + " (code VARCHAR(20) NOT NULL PRIMARY KEY, name VARCHAR(200),"
-                + " cohort_year INTEGER, selected_on DATE, mou_signed_on DATE, mentors INTEGER NOT NULL,"
-                + " masterplan_submitted_on DATE, masterplan_revision INTEGER NOT NULL, events INTEGER NOT NULL)");
+        execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (code VARCHAR(20) NOT NULL PRIMARY KEY,"
+                + " name VARCHAR(200), cohort_year INTEGER, selected_on DATE, mou_signed_on DATE,"
+                + " mentors INTEGER NOT NULL, masterplan_submitted_on DATE, masterplan_revision INTEGER NOT NULL,"
+                + " events INTEGER NOT NULL)");
     }
 
     @EventHandler
-    void on(RegionSelected event) throws SQLException {
-        update("INSERT INTO " + TABLE + " (code, name, cohort_year, selected_on, mentors, masterplan_revision, events)"
-                + " VALUES (?, ?, ?, ?, 0, 0, 1)", event.code(), event.name(), event.cohortYear(), event.selectedOn());
+    void on(RegionSelected event) {
+        pending().add(INSERT, event.code(), event.name(), event.cohortYear(), event.selectedOn());
     }
 
     @EventHandler
-    void on(MoUSigned event) throws SQLException {
-        region("mou_signed_on = ?", event.code(), event.signedOn());
+    void on(MoUSigned event) {
+        pending().add(STATEMENTS.get(1), event.signedOn(), event.code());
     }
 
     @EventHandler
-    void on(MentorAssigned event) throws SQLException {
-        region("mentors = mentors + 1", event.code());
+    void on(MentorAssigned event) {
+        pending().add(STATEMENTS.get(2), event.code());
     }
 
     @EventHandler
-    void on(MasterplanSubmitted event) throws SQLException {
-        region("masterplan_submitted_on = ?", event.code(), event.submittedOn());
+    void on(MasterplanSubmitted event) {
+        pending().add(STATEMENTS.get(3), event.submittedOn(), event.code());
     }
 
     @EventHandler
-    void on(MasterplanRevised event) throws SQLException {
-        region("masterplan_revision = ?", event.code(), event.revision());
+    void on(MasterplanRevised event) {
+        pending().add(STATEMENTS.get(4), event.revision(), event.code());
     }
 
     @ResetHandler
     void reset() throws SQLException {
-        update("DELETE FROM " + TABLE);
+        execute("DELETE FROM " + TABLE);
     }
 
     /** Events applied to the table, summed over its rows. */
@@ -77,22 +95,57 @@ public final class RegionTable {
         }
     }
 
-    private void region(String change, String code, Object... values) throws SQLException {
-        Object[] parameters = new Object[values.length + 1];
-        System.arraycopy(values, 0, parameters, 0, values.length);
-        parameters[values.length] = code;
-        if (update("UPDATE " + TABLE + " SET " + change + ", events = events + 1 WHERE code = ?", parameters) != 1) {
-            throw new IllegalStateException("No row for region " + code + ": an event came before its selection");
+    /** The statements of the processor's batch in progress, written when its unit of work prepares to commit. */
+    private Pending pending() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING, key -> {
+            Pending pending = new Pending();
+            batch.onPrepareCommit(unitOfWork -> pending.write());
+            return pending;
+        });
+    }
+
+    private final class Pending {
+        private final Map<String, List<Object[]>> rows = new HashMap<>();
+
+        void add(String sql, Object... parameters) {
+            rows.computeIfAbsent(sql, key -> new ArrayList<>()).add(parameters);
+        }
+
+        void write() {
+            try (Connection connection = connections.getConnection()) {
+                for (String sql : STATEMENTS) {
+                    List<Object[]> batch = rows.get(sql);
+                    if (batch != null) {
+                        write(connection, sql, batch);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new JdbcException("Could not write the read model", e);
+            }
+        }
+
+        private void write(Connection connection, String sql, List<Object[]> batch) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (Object[] parameters : batch) {
+                    for (int i = 0; i < parameters.length; i++) {
+                        statement.setObject(i + 1, parameters[i]);
+                    }
+                    statement.addBatch();
+                }
+                for (int count : statement.executeBatch()) {
+                    if (count != 1 && count != Statement.SUCCESS_NO_INFO) {
+                        throw new IllegalStateException("A row of " + TABLE + " missing or doubled: " + sql);
+                    }
+                }
+            }
         }
     }
 
-    private int update(String sql, Object... parameters) throws SQLException {
+    private void execute(String sql) throws SQLException {
         try (Connection connection = connections.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            return statement.executeUpdate();
+            statement.executeUpdate();
         }
     }
 }
