@@ -89,8 +89,9 @@ public final class PeerApplication implements AutoCloseable {
 
     /** Events in the store (the global index may have gaps, so they are counted). */
     public long storedEvents() throws SQLException {
+        String sql = "SELECT COUNT(*) FROM " + new EventSchema().domainEventTable();
         try (Connection connection = transactions.getConnection(); Statement statement = connection.createStatement();
-             ResultSet answer = statement.executeQuery("SELECT COUNT(*) FROM " + new EventSchema().domainEventTable())) {
+             ResultSet answer = statement.executeQuery(sql)) {
             answer.next();
             return answer.getLong(1);
         }
