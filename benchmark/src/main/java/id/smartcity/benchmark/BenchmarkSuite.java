@@ -2,7 +2,9 @@ package id.smartcity.benchmark;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import id.smartcity.eventstore.EventLog;
 import id.smartcity.eventstore.MongoEventStorageEngine;
+import id.smartcity.eventstore.StoreMetadata;
 import id.smartcity.eventstore.audit.AuditLog;
 import id.smartcity.eventstore.audit.Verification;
 import id.smartcity.projections.admin.ProjectionAdmin;
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.bson.Document;
@@ -83,7 +87,7 @@ public final class BenchmarkSuite {
         }
         Map<String, String> options = new LinkedHashMap<>(Map.of("events", "1000000", "small", "100000",
                 "backends", "memory-process,memory,h2", "regions", "700", "query-seconds", "15",
-                "out", "docs/benchmarks.md", "steps", "append,replay,asof,verify,export,queries",
+                "out", "docs/benchmarks.md", "steps", "append,replay,asof,timetravel,verify,export,queries",
                 "steps-memory-process", "replay,asof,verify,export", "server-heap", "16g"));
         options.put("peers", "h2,postgresql");
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -215,6 +219,9 @@ public final class BenchmarkSuite {
         if (step(label, "asof")) {
             attempt(label, "asOf", scale, () -> asOf(app, label, scale, rawRead));
         }
+        if (step(label, "timetravel")) {
+            attempt(label, "time travel", scale, () -> timeTravel(app, label, scale, port, dataDir, rawRead));
+        }
         if (step(label, "verify")) {
             attempt(label, "verify", scale, () -> verify(app, label, scale, rawRead));
         }
@@ -273,8 +280,61 @@ public final class BenchmarkSuite {
             asOf.add(seconds(start));
         }
         asOf.sort(Double::compare);
-        record(label, "asOf annual totals (" + (rounds == 1 ? "one run" : "median of " + rounds) + ")", scale,
-                asOf.get(rounds / 2), "s", scale / rawRead, "s (raw read)", "<= 10 s", heap.stop());
+        record(label, "asOf annual totals, replay of the log in the JVM (reference; " + (rounds == 1 ? "one run"
+                : "median of " + rounds) + ")", scale, asOf.get(rounds / 2), "s", scale / rawRead, "s (raw read)", "",
+                heap.stop());
+    }
+
+    /**
+     * Time travel as a user asks for it: {@code GET /api/reports/annual-totals} with {@code asOf}, {@code knownAt}
+     * and both, each the median of three new questions from one client; then 16 clients asking new questions at once,
+     * beside one asking for the live report. The instants lie between the recorded times of the log's first and last
+     * events (the store stamps each commit's time; the fill's commits of 1,000 share one), so each cuts the log.
+     */
+    private void timeTravel(ConfigurableApplicationContext app, String label, int scale, int port, Path dataDir,
+                            double rawRead) throws Exception {
+        MongoCollection<Document> events = app.getBean(MongoEventStorageEngine.class).eventLog().events();
+        TimeTravelLoad load = new TimeTravelLoad(port, Ledgers.password(dataDir, "reporter"),
+                recordedAt(events, 1), recordedAt(events, -1));
+        String target = scale <= 100_000 ? "<= 100 ms" : label.startsWith("h2") ? "<= 3 s" : "<= 1 s";
+        double rawReadMillis = scale / rawRead * 1000;
+        Map<String, Supplier<String>> questions = new LinkedHashMap<>();
+        questions.put("asOf", load::asOf);
+        questions.put("knownAt", load::knownAt);
+        questions.put("asOf and knownAt", load::both);
+        for (Map.Entry<String, Supplier<String>> question : questions.entrySet()) {
+            HeapWatch heap = heapWatch();
+            TimeTravelLoad.Single single = load.single(question.getValue());
+            record(label, "time travel over HTTP: " + question.getKey() + " annual totals (median of 3, each"
+                    + " question new)", scale, single.medianMillis(), "ms", rawReadMillis, "ms (raw read)", target,
+                    String.format(Locale.ROOT, "%s ms%s; %s", single.millis().stream().map(millis -> String.format(
+                            Locale.ROOT, "%.0f", millis)).toList(), single.refusals() == 0 ? "" : ", refused "
+                            + single.refusals() + " times first", heap.stop()));
+        }
+        HeapWatch heap = heapWatch();
+        TimeTravelLoad.Concurrent load16 = load.concurrent(16, Duration.ofSeconds(option("query-seconds")));
+        String heapNote = heap.stop();
+        record(label, "time travel over HTTP: 16 clients, each question new (asOf, knownAt, both in turn), p99",
+                scale, load16.answers().p99(), "ms", rawReadMillis, "ms (raw read)", target, String.format(Locale.ROOT,
+                        "p50 %.1f ms, %,d answers, %.1f answers/s; refused (503, asked again after Retry-After) %,d"
+                                + " times, %,d unanswered at the end; %s", load16.answers().p50(),
+                        load16.answers().count(), load16.perSecond(), load16.refusals(), load16.unanswered(),
+                        heapNote));
+        QueryLoad.Latencies live = load16.live();
+        record(label, "query /api/reports/annual-totals (live) beside 16 time-travel clients, p99", scale,
+                live == null ? Double.NaN : live.p99(), "ms", null, null, "p99 <= 20 ms", live == null
+                        ? "no answer: " + load16.liveNotAnswered() + " refused" : String.format(Locale.ROOT,
+                        "p50 %.1f ms, %,d requests%s", live.p50(), live.count(), load16.liveNotAnswered() == 0 ? ""
+                                : ", " + load16.liveNotAnswered() + " refused"));
+    }
+
+    /** The recorded time of the log's first ({@code order} 1) or last ({@code order} -1) event. */
+    private static Instant recordedAt(MongoCollection<Document> events, int order) {
+        Document event = events.find().sort(new Document(EventLog.ID, order)).limit(1).first();
+        if (event == null) {
+            throw new IllegalStateException("the log is empty");
+        }
+        return Instant.parse(event.get(EventLog.META, Document.class).getString(StoreMetadata.RECORDED_AT));
     }
 
     private void verify(ConfigurableApplicationContext app, String label, int scale, double rawRead) {
@@ -383,14 +443,18 @@ public final class BenchmarkSuite {
                 + " generation: an upper bound. A backend ending in -process runs the same embedded server in a JVM"
                 + " of its own: its heap figure is the ledger's alone, sampled by a full collection every second, and"
                 + " the CPU seconds are each process's for the step (2 cores: at most twice the step's time).\n");
+        text.append("- Time travel over HTTP: what a user's client waits for, `GET /api/reports/annual-totals` with"
+                + " `asOf`, `knownAt` or both, each question new (the server keeps its latest answers by question"
+                + " and log head); a question refused with 503 is asked again after its Retry-After and timed from the"
+                + " first ask. The asOf row marked reference replays the whole log in the JVM, without HTTP.\n");
         text.append("- Peers (`peer: ...`): an Axon application of the ledger's shape, written as a benchmark fixture"
                 + " (benchmark/src/main/java/id/smartcity/benchmark/peer): one event-sourced aggregate per region"
-                + " taking the same commands, one tracking processor writing a JDBC table (one JDBC batch per processor"
-                + " batch, as the ledger writes its read models once per batch), Axon's JdbcEventStorageEngine and"
-                + " JdbcTokenStore, pages and batches of 1,000 as the ledger's; on embedded H2 (a file, written out"
-                + " at each commit as the ledger's H2 is) and on a PostgreSQL cluster started for the run (fsync on), in"
-                + " this JVM after the ledger's backends. A command's events are committed before its gateway call"
-                + " returns.\n\n");
+                + " taking the same commands, one tracking processor writing a JDBC table (one JDBC batch per"
+                + " processor batch, as the ledger writes its read models once per batch), Axon's"
+                + " JdbcEventStorageEngine and JdbcTokenStore, pages and batches of 1,000 as the ledger's; on embedded"
+                + " H2 (a file, written out at each commit as the ledger's H2 is) and on a PostgreSQL cluster started"
+                + " for the run (fsync on), in this JVM after the ledger's backends. A command's events are committed"
+                + " before its gateway call returns.\n\n");
         text.append("| backend | figure | scale | value | ceiling | ratio | target | notes |\n");
         text.append("|---|---|---|---|---|---|---|---|\n");
         rows.forEach(row -> text.append(row.markdown()).append('\n'));
