@@ -207,8 +207,15 @@ final class AppendBenchmark {
         return codes;
     }
 
-    /** Refuses, before anything is sent, a run that needs more new regions than there are codes. */
+    /**
+     * Refuses, before anything is sent, a run that needs more new regions than there are codes, or so few that a
+     * warm-up's 16 clients would have none each.
+     */
     private void checkEnoughCodes(int warmUps, int measures, int regions) {
+        if (regions < 64) {
+            throw new IllegalArgumentException("--regions " + regions + ": at least 64, so that each of the 16 clients"
+                    + " of the warm-up (a quarter of them) has a region");
+        }
         int needed = warmUps * (regions / 4) + measures * regions;
         if (needed > codes.size()) {
             throw new IllegalArgumentException(regions + " regions a measure need " + needed + " region codes; the"
