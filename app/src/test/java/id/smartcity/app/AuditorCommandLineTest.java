@@ -33,13 +33,22 @@ class AuditorCommandLineTest {
     @TempDir
     Path work;
 
-    private record Run(int exit, String out) {
+    private record Run(int exit, String out, String err) {
     }
 
+    /** Runs a command: its data on {@code out}, what it says to the person on {@code err}. */
     private static Run cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = LedgerCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream console = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int exit = LedgerCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8));
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(console);
+            console.print(err.toString(StandardCharsets.UTF_8));
+        }
     }
 
     @Test
@@ -95,6 +104,34 @@ class AuditorCommandLineTest {
         assertThat(export.exit()).isEqualTo(2);
         assertThat(export.out()).isEmpty();
         assertThat(misspelled).doesNotExist();
+        Run valid = cli("verify", "--data-dir=" + ledger);
+        assertThat(valid.exit()).isZero();
+        assertThat(valid.out()).startsWith("OK: 50 events verified");
+    }
+
+    /**
+     * A hostile tester's finding: verify on a folder whose ledger.mv was emptied answered "OK: 0 events verified" and
+     * wrote an empty store into the file.
+     */
+    @Test
+    void refusesAnEmptiedDataFileAndLeavesItAsItWas() throws Exception {
+        Path ledger = recordTheCohortOf2017();
+        Path emptied = Files.createDirectories(work.resolve("emptied"));
+        Files.createFile(emptied.resolve("ledger.mv"));
+        Path witnessed = Files.createDirectories(work.resolve("witnessed"));
+        Files.createFile(witnessed.resolve("ledger.mv"));
+        Files.copy(ledger.resolve("ledger.mv.version"), witnessed.resolve("ledger.mv.version"));
+
+        for (Path folder : List.of(emptied, witnessed)) {
+            for (String command : List.of("verify", "export")) {
+                Run refused = cli(command, "--data-dir=" + folder);
+                assertThat(refused.exit()).as("%s %s", command, folder).isEqualTo(2);
+                assertThat(refused.out()).doesNotContain("OK");
+                assertThat(refused.err()).contains("its ledger.mv is empty (0 bytes)");
+                assertThat(Files.size(folder.resolve("ledger.mv"))).as("the file as it was found").isZero();
+            }
+        }
+        assertThat(cli("verify", "--data-dir=" + witnessed).err()).contains("the file was emptied; put back a copy");
         Run valid = cli("verify", "--data-dir=" + ledger);
         assertThat(valid.exit()).isZero();
         assertThat(valid.out()).startsWith("OK: 50 events verified");
