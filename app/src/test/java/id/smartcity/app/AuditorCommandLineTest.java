@@ -137,6 +137,36 @@ class AuditorCommandLineTest {
         assertThat(valid.out()).startsWith("OK: 50 events verified");
     }
 
+    /**
+     * A hostile tester's findings: a data file cut short (without its witness) was verified OK with 0 events, and one
+     * that is no H2 store at all gave two hundred lines of stack trace.
+     */
+    @Test
+    void namesADataFileCutShortAndRefusesOneThatIsNoStoreInOneLine() throws Exception {
+        Path ledger = recordTheCohortOf2017();
+        Path cut = Files.createDirectories(work.resolve("cut"));
+        byte[] whole = Files.readAllBytes(ledger.resolve("ledger.mv"));
+        Files.write(cut.resolve("ledger.mv"), java.util.Arrays.copyOf(whole, 3 * 4096));
+        Path junk = Files.createDirectories(work.resolve("junk"));
+        byte[] noise = new byte[4096];
+        new java.util.Random(11).nextBytes(noise);
+        Files.write(junk.resolve("ledger.mv"), noise);
+
+        Run verify = cli("verify", "--data-dir=" + cut);
+        assertThat(verify.exit()).isEqualTo(1);
+        assertThat(verify.out()).startsWith("DAMAGED: the file's header names version").contains("it was cut short");
+        for (String command : List.of("verify", "export")) {
+            Run refused = cli(command, "--data-dir=" + junk);
+            assertThat(refused.exit()).as(command).isEqualTo(2);
+            assertThat(refused.err().strip()).as(command).isEqualTo("No ledger in " + junk + ": its ledger.mv is not a"
+                    + " data file the ledger can read (it has no H2 header (4096 bytes)); nothing was changed there");
+            assertThat(Files.readAllBytes(junk.resolve("ledger.mv"))).isEqualTo(noise);
+        }
+        Run valid = cli("verify", "--data-dir=" + ledger);
+        assertThat(valid.exit()).isZero();
+        assertThat(valid.out()).startsWith("OK: 50 events verified");
+    }
+
     @Test
     void verifiesAndExportsTheEventsOfAFolderTheLedgerRefusesToStartOn() throws Exception {
         Path ledger = recordTheCohortOf2017();

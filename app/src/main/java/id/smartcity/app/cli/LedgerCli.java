@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.smartcity.app.SmartCityLedgerApplication;
 import id.smartcity.app.mongo.EmbeddedMongoServer;
 import id.smartcity.app.mongo.EmbeddedStoreDamagedException;
+import id.smartcity.app.mongo.H2FileHeader;
 import id.smartcity.app.mongo.H2VersionWitness;
 import id.smartcity.app.startup.LedgerVersion;
 import id.smartcity.app.startup.PasswordHashNotBcryptException;
@@ -148,6 +149,7 @@ public final class LedgerCli {
             Path folder = embeddedDataFolder();
             if (folder != null && !mayCreate) {
                 refuseAFolderWithNoLedger(folder);
+                readTheDataFileUnchanged(folder.resolve("ledger.mv"));
             }
             List<String> properties = new ArrayList<>(List.of("--spring.main.banner-mode=off",
                     "--logging.level.root=WARN", "--spring.main.log-startup-info=false"));
@@ -192,6 +194,28 @@ public final class LedgerCli {
                         + " events to it (" + H2VersionWitness.NAME + "): the file was emptied; put back a copy" : "")
                         + "; nothing was changed there");
             }
+        } catch (IOException e) {
+            throw new NoLedgerHere("No ledger in " + where + ": ledger.mv cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Reads the data file before the store is opened for the command (which writes to it): one that is no H2 store
+     * is refused in one line; one cut short is damage, which a salvage (verify, export) reports as it reads what is
+     * left, and any other command refuses.
+     */
+    private void readTheDataFileUnchanged(Path file) {
+        String where = file.getParent().toAbsolutePath().normalize().toString();
+        try {
+            H2FileHeader.cutShort(file).ifPresent(what -> {
+                if (!salvage) {
+                    throw new NoLedgerHere("The embedded store " + file + " is damaged: " + what);
+                }
+                damage.add(what);
+            });
+        } catch (H2FileHeader.NotAStore e) {
+            throw new NoLedgerHere("No ledger in " + where + ": its ledger.mv is not a data file the ledger can read"
+                    + " (" + e.getMessage() + "); nothing was changed there");
         } catch (IOException e) {
             throw new NoLedgerHere("No ledger in " + where + ": ledger.mv cannot be read (" + e.getMessage() + ")");
         }
