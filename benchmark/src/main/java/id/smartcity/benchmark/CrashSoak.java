@@ -314,7 +314,8 @@ public final class CrashSoak {
                 result.answeredBeforeKill++;
                 outcome = "answered 201 before the kill";
             } else {
-                outcome = "answered " + response.statusCode();
+                // What the ledger said stays in the round's line: a 5xx here once had no other trace.
+                outcome = "answered " + response.statusCode() + " " + abbreviate(response.body());
             }
         } catch (Exception e) {
             // the connection died with the ledger: the import was not acknowledged
@@ -488,7 +489,7 @@ public final class CrashSoak {
                 "--logging.level.root=WARN", "--ledger.idempotency.claim-timeout=" + CLAIM_TIMEOUT));
         Path log = options.dataDir().resolveSibling(options.dataDir().getFileName() + "-ledger.log");
         ledger = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (!ledger.isAlive()) {
