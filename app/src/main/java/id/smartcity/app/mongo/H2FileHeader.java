@@ -55,7 +55,7 @@ public final class H2FileHeader {
         }
         // Read after the store: a store just created by a process that still holds it has written no header yet.
         long named = namedVersion(file);
-        if (readable >= named) {
+        if (Long.compareUnsigned(readable, named) >= 0) {
             return Optional.empty();
         }
         return Optional.of("the file's header names version " + named + ", but it can be read only at version "
@@ -69,16 +69,18 @@ public final class H2FileHeader {
         try (InputStream in = Files.newInputStream(file)) {
             headers = in.readNBytes(HEADERS);
         }
-        long named = -1;
+        Long named = null;
         for (int start = 0; start < headers.length; start += 4096) {
             String header = new String(headers, start, Math.min(4096, headers.length - start),
                     StandardCharsets.ISO_8859_1).replaceAll("(?s)[^\\x20-\\x7e].*", "");
             Matcher version = VERSION.matcher(header);
             if (header.startsWith("H:") && version.find()) {
-                named = Math.max(named, Long.parseLong(version.group(1), 16));
+                // Unsigned: sixteen hex digits (an edited header) must not stop the command with a parse error.
+                long found = Long.parseUnsignedLong(version.group(1), 16);
+                named = named == null || Long.compareUnsigned(found, named) > 0 ? found : named;
             }
         }
-        if (named < 0) {
+        if (named == null) {
             throw new NotAStore("it has no H2 header (" + Files.size(file) + " bytes)");
         }
         return named;

@@ -60,6 +60,18 @@ class H2FileHeaderTest {
                 .hasMessageContaining("H2 cannot read it");
     }
 
+    @Test
+    void aHeaderNamingTheLargestVersionIsReadNotRefusedWithAParseError() throws Exception {
+        Path edited = Files.write(folder.resolve("edited.mv"),
+                "H:2,block:2,blockSize:1000,chunk:1,format:3,version:ffffffffffffffff,fletcher:0".getBytes());
+        Path whole = folder.resolve("ledger.mv");
+        written(whole);
+
+        assertThat(H2FileHeader.namedVersion(edited)).as("unsigned 2^64 - 1").isEqualTo(-1L);
+        assertThatThrownBy(() -> H2FileHeader.cutShort(edited)).isInstanceOf(H2FileHeader.NotAStore.class);
+        assertThat(H2FileHeader.namedVersion(whole)).isPositive();
+    }
+
     /** A store committed once early and many times after; answers the file's size after the early commit. */
     private static long written(Path file) throws Exception {
         MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
