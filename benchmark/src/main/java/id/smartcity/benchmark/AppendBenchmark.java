@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import id.smartcity.api.AssignMentor;
 import id.smartcity.api.Pillar;
+import id.smartcity.api.Provinces;
 import id.smartcity.api.RegionKind;
 import id.smartcity.api.SelectRegion;
 import id.smartcity.api.SignMoU;
@@ -35,12 +36,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class AppendBenchmark {
     private static final int STEPS_PER_REGION = 5;
     private static final String HASH = "3f".repeat(32);
+    private static final LocalDate SELECTED_ON = LocalDate.of(2019, 2, 22);
 
     private final List<String> codes = regionCodes();
     private final AtomicInteger nextRegion = new AtomicInteger();
 
     /** After a warm-up of each path: the gateway and HTTP with 1 and 16 clients, {@code regions} regions each. */
     List<Result> run(ConfigurableApplicationContext app, Path dataDir, int regions) throws Exception {
+        checkEnoughCodes(2, 4, regions);
         CommandGateway gateway = app.getBean(CommandGateway.class);
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         String auth = "Basic " + Base64.getEncoder().encodeToString(("operator:" + Ledgers.password(dataDir,
@@ -51,6 +54,20 @@ final class AppendBenchmark {
         for (int clients : new int[] {1, 16}) {
             results.add(measure("gateway", clients, regions, code -> gateway(gateway, code)));
             results.add(measure("HTTP", clients, regions, code -> http(port, auth, code)));
+        }
+        return results;
+    }
+
+    /**
+     * The gateway alone, after its warm-up: 1 and 16 clients, {@code regions} regions each. For an application of the
+     * same shape that has no HTTP API (the peers), so that its rows are measured exactly as the ledger's gateway rows.
+     */
+    List<Result> runGateway(CommandGateway gateway, int regions) throws Exception {
+        checkEnoughCodes(1, 2, regions);
+        measure("warm-up", 16, regions / 4, code -> gateway(gateway, code));
+        List<Result> results = new ArrayList<>();
+        for (int clients : new int[] {1, 16}) {
+            results.add(measure("gateway", clients, regions, code -> gateway(gateway, code)));
         }
         return results;
     }
@@ -103,7 +120,7 @@ final class AppendBenchmark {
     private static Step gateway(CommandGateway gateway, String code) {
         RegionKind kind = Integer.parseInt(code.substring(3)) >= 71 ? RegionKind.CITY : RegionKind.REGENCY;
         return (region, step) -> gateway.sendAndWait(switch (step) {
-            case 0 -> new SelectRegion(region, "Region " + region, kind, 2019, LocalDate.of(2019, 2, 22), null);
+            case 0 -> new SelectRegion(region, "Region " + region, kind, 2019, SELECTED_ON, null);
             case 1 -> new SignMoU(region, 2019, LocalDate.of(2019, 5, 15), "Jakarta", false, List.of("Wali Kota"),
                     List.of("masterplan guidance"));
             case 2 -> new AssignMentor(region, 2019, "Universitas Indonesia", List.of("Mentor A"),
@@ -171,13 +188,39 @@ final class AppendBenchmark {
         return rate;
     }
 
+    /**
+     * Every regency and city code the ledger accepts for a selection on 2019-02-22: the provinces of its register that
+     * existed then (34), numbers 01-99 in each: 3,366 codes, enough for {@code --regions 748} (each region is
+     * selected once, and the ledger's run takes 4.5 times that many).
+     */
     private static List<String> regionCodes() {
         List<String> codes = new ArrayList<>();
         for (int province = 11; province <= 99; province++) {
+            String provinceCode = String.format("%02d", province);
+            if (!Provinces.existed(provinceCode, SELECTED_ON)) {
+                continue;
+            }
             for (int number = 1; number <= 99; number++) {
-                codes.add(String.format("%02d.%02d", province, number));
+                codes.add(provinceCode + String.format(".%02d", number));
             }
         }
         return codes;
+    }
+
+    /**
+     * Refuses, before anything is sent, a run that needs more new regions than there are codes, or so few that a
+     * warm-up's 16 clients would have none each.
+     */
+    private void checkEnoughCodes(int warmUps, int measures, int regions) {
+        if (regions < 64) {
+            throw new IllegalArgumentException("--regions " + regions + ": at least 64, so that each of the 16 clients"
+                    + " of the warm-up (a quarter of them) has a region");
+        }
+        int needed = warmUps * (regions / 4) + measures * regions;
+        if (needed > codes.size()) {
+            throw new IllegalArgumentException(regions + " regions a measure need " + needed + " region codes; the"
+                    + " register has " + codes.size() + ": ask for at most " + codes.size() * 4 / (warmUps
+                    + 4 * measures) + " (--regions)");
+        }
     }
 }

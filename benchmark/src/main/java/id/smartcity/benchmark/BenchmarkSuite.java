@@ -2,7 +2,9 @@ package id.smartcity.benchmark;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import id.smartcity.eventstore.EventLog;
 import id.smartcity.eventstore.MongoEventStorageEngine;
+import id.smartcity.eventstore.StoreMetadata;
 import id.smartcity.eventstore.audit.AuditLog;
 import id.smartcity.eventstore.audit.Verification;
 import id.smartcity.projections.admin.ProjectionAdmin;
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.bson.Document;
@@ -32,11 +36,13 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 /**
  * The whole benchmark, one command: for each backend (embedded memory, embedded H2, and the MongoDB of
  * {@code MONGODB_URI} when set) it measures appends, replay, time travel, verify and export, queries under load and
- * memory, each beside a ceiling measured in the same run on the same server, and writes the table to
- * {@code docs/benchmarks.md}.
+ * memory, each beside a ceiling measured in the same run on the same server; then the peers, an Axon application of
+ * the same shape on Axon's JDBC storage engine (embedded H2, and PostgreSQL where it is installed), on the same work;
+ * and writes the table to {@code docs/benchmarks.md}.
  *
  * <pre>java -jar benchmark/target/smartcity-benchmark.jar [--events 1000000] [--small 100000]
- *      [--backends memory,h2] [--regions 800] [--query-seconds 15] [--out docs/benchmarks.md]</pre>
+ *      [--backends memory,h2] [--peers h2,postgresql] [--regions 700] [--query-seconds 15]
+ *      [--out docs/benchmarks.md]</pre>
  */
 public final class BenchmarkSuite {
     private final Map<String, String> options;
@@ -80,9 +86,10 @@ public final class BenchmarkSuite {
             return;
         }
         Map<String, String> options = new LinkedHashMap<>(Map.of("events", "1000000", "small", "100000",
-                "backends", "memory-process,memory,h2", "regions", "800", "query-seconds", "15",
-                "out", "docs/benchmarks.md", "steps", "append,replay,asof,verify,export,queries",
+                "backends", "memory-process,memory,h2", "regions", "700", "query-seconds", "15",
+                "out", "docs/benchmarks.md", "steps", "append,replay,asof,timetravel,verify,export,queries",
                 "steps-memory-process", "replay,asof,verify,export", "server-heap", "16g"));
+        options.put("peers", "h2,postgresql");
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -118,6 +125,14 @@ public final class BenchmarkSuite {
             // Written after each backend, so a run stopped later still leaves what it measured.
             write(markdown((System.nanoTime() - started) / 60e9, false));
         }
+        for (String peer : options.get("peers").split(",")) {
+            String name = peer.trim().toLowerCase(Locale.ROOT);
+            if (name.isEmpty() || name.equals("none")) {
+                continue;
+            }
+            attempt("peer: axon-jdbc-" + name, "peer", 0, () -> runPeer(name));
+            write(markdown((System.nanoTime() - started) / 60e9, false));
+        }
         String markdown = markdown((System.nanoTime() - started) / 60e9, true);
         System.out.println();
         System.out.println(markdown);
@@ -131,6 +146,18 @@ public final class BenchmarkSuite {
         }
         Files.writeString(out, markdown, StandardCharsets.UTF_8);
         System.out.println("Written to " + out.toAbsolutePath());
+    }
+
+    /**
+     * A peer on the same work as the ledger: the gateway appends of {@link AppendBenchmark}, then the same synthetic
+     * log to each scale and a rebuild of its read model. {@code --steps-peers} (else {@code --steps}) chooses append
+     * and replay; {@code --events-peer-<name>} another large scale.
+     */
+    private void runPeer(String name) throws Exception {
+        System.out.println("== peer " + name);
+        int events = options.containsKey("events-peer-" + name) ? option("events-peer-" + name) : option("events");
+        new PeerBenchmark(this::add).run(name, List.of(option("small"), events), option("regions"),
+                step("peers", "append"), step("peers", "replay"));
     }
 
     private void runBackend(String backend) throws Exception {
@@ -169,7 +196,7 @@ public final class BenchmarkSuite {
                     record(backend, "fill (engine appends, commits of 1,000)", scale, missing / seconds(fillStart),
                             "events/s", insertMany, "docs/s (insertMany)", "", "");
                 }
-                measureAt(app, backend, scale, port, dataDir);
+                measureAt(app, backend, scale, port, dataDir, synthetic);
                 stopProcessors(app);
             }
             if (backend.equals("mongodb")) {
@@ -180,8 +207,9 @@ public final class BenchmarkSuite {
         }
     }
 
-    private void measureAt(ConfigurableApplicationContext app, String label, int scale, int port, Path dataDir)
-            throws Exception {
+    /** {@code synthetic}: the synthetic events appended so far (a small scale may be mostly the append step's). */
+    private void measureAt(ConfigurableApplicationContext app, String label, int scale, int port, Path dataDir,
+                           long synthetic) throws Exception {
         double rawRead = rawRead(app.getBean(MongoEventStorageEngine.class).eventLog().events());
         record(label, "raw read of the event collection (ceiling)", scale, rawRead, "docs/s", null, null, "", "");
 
@@ -191,6 +219,9 @@ public final class BenchmarkSuite {
         if (step(label, "asof")) {
             attempt(label, "asOf", scale, () -> asOf(app, label, scale, rawRead));
         }
+        if (step(label, "timetravel")) {
+            attempt(label, "time travel", scale, () -> timeTravel(app, label, scale, port, dataDir, rawRead));
+        }
         if (step(label, "verify")) {
             attempt(label, "verify", scale, () -> verify(app, label, scale, rawRead));
         }
@@ -198,7 +229,7 @@ public final class BenchmarkSuite {
             attempt(label, "export", scale, () -> export(app, label, scale, rawRead));
         }
         if (step(label, "queries")) {
-            attempt(label, "queries", scale, () -> queries(label, scale, port, dataDir));
+            attempt(label, "queries", scale, () -> queries(label, scale, port, dataDir, synthetic));
         }
     }
 
@@ -249,8 +280,61 @@ public final class BenchmarkSuite {
             asOf.add(seconds(start));
         }
         asOf.sort(Double::compare);
-        record(label, "asOf annual totals (" + (rounds == 1 ? "one run" : "median of " + rounds) + ")", scale,
-                asOf.get(rounds / 2), "s", scale / rawRead, "s (raw read)", "<= 10 s", heap.stop());
+        record(label, "asOf annual totals, replay of the log in the JVM (reference; " + (rounds == 1 ? "one run"
+                : "median of " + rounds) + ")", scale, asOf.get(rounds / 2), "s", scale / rawRead, "s (raw read)", "",
+                heap.stop());
+    }
+
+    /**
+     * Time travel as a user asks for it: {@code GET /api/reports/annual-totals} with {@code asOf}, {@code knownAt}
+     * and both, each the median of three new questions from one client; then 16 clients asking new questions at once,
+     * beside one asking for the live report. The instants lie between the recorded times of the log's first and last
+     * events (the store stamps each commit's time; the fill's commits of 1,000 share one), so each cuts the log.
+     */
+    private void timeTravel(ConfigurableApplicationContext app, String label, int scale, int port, Path dataDir,
+                            double rawRead) throws Exception {
+        MongoCollection<Document> events = app.getBean(MongoEventStorageEngine.class).eventLog().events();
+        TimeTravelLoad load = new TimeTravelLoad(port, Ledgers.password(dataDir, "reporter"),
+                recordedAt(events, 1), recordedAt(events, -1));
+        String target = scale <= 100_000 ? "<= 100 ms" : label.startsWith("h2") ? "<= 3 s" : "<= 1 s";
+        double rawReadMillis = scale / rawRead * 1000;
+        Map<String, Supplier<String>> questions = new LinkedHashMap<>();
+        questions.put("asOf", load::asOf);
+        questions.put("knownAt", load::knownAt);
+        questions.put("asOf and knownAt", load::both);
+        for (Map.Entry<String, Supplier<String>> question : questions.entrySet()) {
+            HeapWatch heap = heapWatch();
+            TimeTravelLoad.Single single = load.single(question.getValue());
+            record(label, "time travel over HTTP: " + question.getKey() + " annual totals (median of 3, each"
+                    + " question new)", scale, single.medianMillis(), "ms", rawReadMillis, "ms (raw read)", target,
+                    String.format(Locale.ROOT, "%s ms%s; %s", single.millis().stream().map(millis -> String.format(
+                            Locale.ROOT, "%.0f", millis)).toList(), single.refusals() == 0 ? "" : ", refused "
+                            + single.refusals() + " times first", heap.stop()));
+        }
+        HeapWatch heap = heapWatch();
+        TimeTravelLoad.Concurrent load16 = load.concurrent(16, Duration.ofSeconds(option("query-seconds")));
+        String heapNote = heap.stop();
+        record(label, "time travel over HTTP: 16 clients, each question new (asOf, knownAt, both in turn), p99",
+                scale, load16.answers().p99(), "ms", rawReadMillis, "ms (raw read)", target, String.format(Locale.ROOT,
+                        "p50 %.1f ms, %,d answers, %.1f answers/s; refused (503, asked again after Retry-After) %,d"
+                                + " times, %,d unanswered at the end; %s", load16.answers().p50(),
+                        load16.answers().count(), load16.perSecond(), load16.refusals(), load16.unanswered(),
+                        heapNote));
+        QueryLoad.Latencies live = load16.live();
+        record(label, "query /api/reports/annual-totals (live) beside 16 time-travel clients, p99", scale,
+                live == null ? Double.NaN : live.p99(), "ms", null, null, "p99 <= 20 ms", live == null
+                        ? "no answer: " + load16.liveNotAnswered() + " refused" : String.format(Locale.ROOT,
+                        "p50 %.1f ms, %,d requests%s", live.p50(), live.count(), load16.liveNotAnswered() == 0 ? ""
+                                : ", " + load16.liveNotAnswered() + " refused"));
+    }
+
+    /** The recorded time of the log's first ({@code order} 1) or last ({@code order} -1) event. */
+    private static Instant recordedAt(MongoCollection<Document> events, int order) {
+        Document event = events.find().sort(new Document(EventLog.ID, order)).limit(1).first();
+        if (event == null) {
+            throw new IllegalStateException("the log is empty");
+        }
+        return Instant.parse(event.get(EventLog.META, Document.class).getString(StoreMetadata.RECORDED_AT));
     }
 
     private void verify(ConfigurableApplicationContext app, String label, int scale, double rawRead) {
@@ -276,10 +360,10 @@ public final class BenchmarkSuite {
                 "events/s", rawRead, "docs/s (raw read)", "", heap.stop());
     }
 
-    private void queries(String label, int scale, int port, Path dataDir) throws Exception {
+    private void queries(String label, int scale, int port, Path dataDir, long synthetic) throws Exception {
         QueryLoad.Result queries = QueryLoad.run(port, Ledgers.password(dataDir, "reporter"), 16,
                 Duration.ofSeconds(option("query-seconds")), List.of("/api/reports/annual-totals",
-                        "/api/regions/" + SyntheticLog.code(scale / 2 / SyntheticLog.EVENTS_PER_REGION)));
+                        "/api/regions/" + SyntheticLog.code(synthetic / 2 / SyntheticLog.EVENTS_PER_REGION)));
         queries.byPath().forEach((path, latencies) -> record(label, "query " + path.replaceAll("/[0-9.]+$", "/{code}")
                         + ", 16 clients, p99", scale, latencies.p99(), "ms", null, null, "p99 <= 20 ms",
                 String.format(Locale.ROOT, "p50 %.1f ms, %,d requests", latencies.p50(), latencies.count())));
@@ -296,8 +380,11 @@ public final class BenchmarkSuite {
 
     private void record(String backend, String figure, int scale, double value, String unit, Double ceiling,
                         String ceilingUnit, String target, String heap) {
-        Row row = new Row(backend, figure, String.format(Locale.ROOT, "%,d events", scale), value, unit, ceiling,
-                ceilingUnit, target, heap);
+        add(new Row(backend, figure, String.format(Locale.ROOT, "%,d events", scale), value, unit, ceiling,
+                ceilingUnit, target, heap));
+    }
+
+    private void add(Row row) {
         rows.add(row);
         print(row);
     }
@@ -355,7 +442,19 @@ public final class BenchmarkSuite {
                 + " holds the server's data and caches, and 'after GC' includes garbage already promoted to the old"
                 + " generation: an upper bound. A backend ending in -process runs the same embedded server in a JVM"
                 + " of its own: its heap figure is the ledger's alone, sampled by a full collection every second, and"
-                + " the CPU seconds are each process's for the step (2 cores: at most twice the step's time).\n\n");
+                + " the CPU seconds are each process's for the step (2 cores: at most twice the step's time).\n");
+        text.append("- Time travel over HTTP: what a user's client waits for, `GET /api/reports/annual-totals` with"
+                + " `asOf`, `knownAt` or both, each question new (the server keeps its latest answers by question"
+                + " and log head); a question refused with 503 is asked again after its Retry-After and timed from the"
+                + " first ask. The asOf row marked reference replays the whole log in the JVM, without HTTP.\n");
+        text.append("- Peers (`peer: ...`): an Axon application of the ledger's shape, written as a benchmark fixture"
+                + " (benchmark/src/main/java/id/smartcity/benchmark/peer): one event-sourced aggregate per region"
+                + " taking the same commands, one tracking processor writing a JDBC table (one JDBC batch per"
+                + " processor batch, as the ledger writes its read models once per batch), Axon's"
+                + " JdbcEventStorageEngine and JdbcTokenStore, pages and batches of 1,000 as the ledger's; on embedded"
+                + " H2 (a file, written out at each commit as the ledger's H2 is) and on a PostgreSQL cluster started"
+                + " for the run (fsync on), in this JVM after the ledger's backends. A command's events are committed"
+                + " before its gateway call returns.\n\n");
         text.append("| backend | figure | scale | value | ceiling | ratio | target | notes |\n");
         text.append("|---|---|---|---|---|---|---|---|\n");
         rows.forEach(row -> text.append(row.markdown()).append('\n'));

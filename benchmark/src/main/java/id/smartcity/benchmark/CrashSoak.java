@@ -88,7 +88,25 @@ public final class CrashSoak {
         public int storedByTheRetry;
         public long events;
         public long fileBytes;
+        public int folders = 1;
         public final List<String> problems = new ArrayList<>();
+
+        /** Adds what a soak on another data folder found. */
+        void add(Result other) {
+            aimedKills += other.aimedKills;
+            otherKills += other.otherKills;
+            restarts += other.restarts;
+            failedStarts += other.failedStarts;
+            lostAcknowledged += other.lostAcknowledged;
+            gapsOrBrokenVerifies += other.gapsOrBrokenVerifies;
+            retriesNotExactlyOnce += other.retriesNotExactlyOnce;
+            answeredBeforeKill += other.answeredBeforeKill;
+            storedBeforeTheRetry += other.storedBeforeTheRetry;
+            storedByTheRetry += other.storedByTheRetry;
+            events += other.events;
+            fileBytes = Math.max(fileBytes, other.fileBytes);
+            problems.addAll(other.problems);
+        }
 
         public boolean clean() {
             return failedStarts == 0 && lostAcknowledged == 0 && gapsOrBrokenVerifies == 0
@@ -103,8 +121,9 @@ public final class CrashSoak {
                     + lostAcknowledged + ", gaps or broken verifies " + gapsOrBrokenVerifies
                     + ", retried imports not stored exactly once " + retriesNotExactlyOnce + ", imports answered"
                     + " before their kill " + answeredBeforeKill + ", killed imports found committed after the restart "
-                    + storedBeforeTheRetry + ", stored by their retry " + storedByTheRetry + ", events in the log "
-                    + events + ", data file "
+                    + storedBeforeTheRetry + ", stored by their retry " + storedByTheRetry + ", "
+                    + (folders == 1 ? "events in the log " + events + ", data file "
+                    : "data folders " + folders + ", events in their logs " + events + ", largest data file ")
                     + fileBytes / (1024 * 1024) + " MiB" + (problems.isEmpty() ? "" : "; problems: " + problems);
         }
     }
@@ -114,7 +133,13 @@ public final class CrashSoak {
         this.random = new Random(options.seed());
     }
 
-    /** The command line: {@code crash-soak [--kills N] [--lines N] [--data-dir DIR] [--seed N] [--verify-every N]}. */
+    /**
+     * The command line: {@code crash-soak [--kills N] [--kills-per-folder N] [--lines N] [--data-dir DIR] [--seed N]
+     * [--verify-every N]}. With {@code --kills-per-folder} the soak starts a new data folder (under DIR) after that
+     * many aimed kills: each folder's rounds grow slower with its log (the dossiers grow by a few quick wins a round),
+     * so a hundred kills in one folder take hours, and in four folders of 25 about as many kills land on a data file
+     * that is young as on one of hundreds of megabytes.
+     */
     public static void main(String[] args) throws Exception {
         // The driver's own reconnection notices after each kill say nothing the soak does not print.
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.mongodb.driver"))
@@ -126,10 +151,25 @@ public final class CrashSoak {
         }
         Path dataDir = given.containsKey("data-dir") ? Path.of(given.get("data-dir"))
                 : Files.createTempDirectory("crash-soak");
-        Options options = new Options(Integer.parseInt(given.get("kills")), Integer.parseInt(given.get("lines")),
-                dataDir, Long.parseLong(given.get("seed")), Integer.parseInt(given.get("verify-every")),
-                ledgerCommand(given.get("ledger-jar")));
-        Result result = new CrashSoak(options).run();
+        int kills = Integer.parseInt(given.get("kills"));
+        int perFolder = Integer.parseInt(given.getOrDefault("kills-per-folder", given.get("kills")));
+        Result result = new Result();
+        result.folders = 0;
+        while (result.aimedKills < kills && result.clean()) {
+            int folder = ++result.folders;
+            Options options = new Options(Math.min(perFolder, kills - result.aimedKills),
+                    Integer.parseInt(given.get("lines")), perFolder >= kills ? dataDir
+                    : dataDir.resolve("folder-" + folder), Long.parseLong(given.get("seed")) + folder - 1,
+                    Integer.parseInt(given.get("verify-every")), ledgerCommand(given.get("ledger-jar")));
+            Result found = new CrashSoak(options).run();
+            if (perFolder < kills) {
+                System.out.println("folder " + folder + " (" + options.dataDir() + "): " + found);
+            }
+            result.add(found);
+            if (found.aimedKills == 0) {
+                break;
+            }
+        }
         System.out.println("crash soak: " + (result.clean() ? "PASSED" : "FAILED") + ": " + result);
         System.exit(result.clean() ? 0 : 1);
     }

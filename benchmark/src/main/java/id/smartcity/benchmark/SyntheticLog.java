@@ -7,17 +7,18 @@ import id.smartcity.api.MoUSigned;
 import id.smartcity.api.Pillar;
 import id.smartcity.api.RegionKind;
 import id.smartcity.api.RegionSelected;
-import id.smartcity.eventstore.MongoEventStorageEngine;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 
 /**
  * A synthetic ledger appended straight through the event store in commits of 1,000: regions of 12 events each
  * (selection, MoU, three mentors, a masterplan and six revisions), as years of a large programme would leave them.
+ * Any Axon storage engine takes it, so that the peers' stores are filled with the same events as the ledger's.
  */
 final class SyntheticLog {
     static final int EVENTS_PER_REGION = 12;
@@ -32,7 +33,7 @@ final class SyntheticLog {
     }
 
     /** Appends the synthetic events {@code from} (0-based) up to {@code from + count}, continuing regions. */
-    static void append(MongoEventStorageEngine store, long count, long from) {
+    static void append(EventStorageEngine store, long count, long from) {
         List<EventMessage<?>> commit = new ArrayList<>(1000);
         for (long event = from; event < from + count; event++) {
             String code = code(event / EVENTS_PER_REGION);
