@@ -57,7 +57,7 @@ public class ReadModels {
                 positions, json, PublishedFigureView.class, reads);
         this.timeTravelIndex = new TimeTravelIndex(mongo.getMongoDatabase().getCollection("rm_time_travel"),
                 mongo.getMongoDatabase().getCollection("rm_time_travel_checkpoints"), reads,
-                positions -> log.readEventsAt(positions).map(event -> LedgerEvent.of(
+                at -> log.readEventsAt(at).map(event -> LedgerEvent.of(
                         event.trackingToken().position().orElseThrow(), event.getMetaData(), event.getPayload()))
                         .toList());
         // Read here, while the context is built and before the processors start: their first batch records the

@@ -28,7 +28,6 @@ import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.LongStream;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
@@ -129,14 +128,11 @@ public final class TimeTravelIndex {
      * handled: before the dossiers, so that a crash leaves the dossiers behind the index, never ahead of it.
      */
     public void flushAtEndOfBatch(long position) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        UnitOfWork<?> batch = MongoViewStore.endOfBatch();
+        if (batch == null) {
             return;
         }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        if (unitOfWork instanceof BatchingUnitOfWork<?> batch && !batch.isLastMessage()) {
-            return;
-        }
-        List<Document> buffer = unitOfWork.root().getResource(BUFFER);
+        List<Document> buffer = batch.getResource(BUFFER);
         if (buffer != null) {
             write(buffer, position);
             buffer.clear();
