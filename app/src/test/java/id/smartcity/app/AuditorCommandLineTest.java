@@ -33,13 +33,22 @@ class AuditorCommandLineTest {
     @TempDir
     Path work;
 
-    private record Run(int exit, String out) {
+    private record Run(int exit, String out, String err) {
     }
 
+    /** Runs a command: its data on {@code out}, what it says to the person on {@code err}. */
     private static Run cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = LedgerCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream console = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int exit = LedgerCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8));
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(console);
+            console.print(err.toString(StandardCharsets.UTF_8));
+        }
     }
 
     @Test
@@ -95,6 +104,64 @@ class AuditorCommandLineTest {
         assertThat(export.exit()).isEqualTo(2);
         assertThat(export.out()).isEmpty();
         assertThat(misspelled).doesNotExist();
+        Run valid = cli("verify", "--data-dir=" + ledger);
+        assertThat(valid.exit()).isZero();
+        assertThat(valid.out()).startsWith("OK: 50 events verified");
+    }
+
+    /**
+     * A hostile tester's finding: verify on a folder whose ledger.mv was emptied answered "OK: 0 events verified" and
+     * wrote an empty store into the file.
+     */
+    @Test
+    void refusesAnEmptiedDataFileAndLeavesItAsItWas() throws Exception {
+        Path ledger = recordTheCohortOf2017();
+        Path emptied = Files.createDirectories(work.resolve("emptied"));
+        Files.createFile(emptied.resolve("ledger.mv"));
+        Path witnessed = Files.createDirectories(work.resolve("witnessed"));
+        Files.createFile(witnessed.resolve("ledger.mv"));
+        Files.copy(ledger.resolve("ledger.mv.version"), witnessed.resolve("ledger.mv.version"));
+
+        for (Path folder : List.of(emptied, witnessed)) {
+            for (String command : List.of("verify", "export")) {
+                Run refused = cli(command, "--data-dir=" + folder);
+                assertThat(refused.exit()).as("%s %s", command, folder).isEqualTo(2);
+                assertThat(refused.out()).doesNotContain("OK");
+                assertThat(refused.err()).contains("its ledger.mv is empty (0 bytes)");
+                assertThat(Files.size(folder.resolve("ledger.mv"))).as("the file as it was found").isZero();
+            }
+        }
+        assertThat(cli("verify", "--data-dir=" + witnessed).err()).contains("the file was emptied; put back a copy");
+        Run valid = cli("verify", "--data-dir=" + ledger);
+        assertThat(valid.exit()).isZero();
+        assertThat(valid.out()).startsWith("OK: 50 events verified");
+    }
+
+    /**
+     * A hostile tester's findings: a data file cut short (without its witness) was verified OK with 0 events, and one
+     * that is no H2 store at all gave two hundred lines of stack trace.
+     */
+    @Test
+    void namesADataFileCutShortAndRefusesOneThatIsNoStoreInOneLine() throws Exception {
+        Path ledger = recordTheCohortOf2017();
+        Path cut = Files.createDirectories(work.resolve("cut"));
+        byte[] whole = Files.readAllBytes(ledger.resolve("ledger.mv"));
+        Files.write(cut.resolve("ledger.mv"), java.util.Arrays.copyOf(whole, 3 * 4096));
+        Path junk = Files.createDirectories(work.resolve("junk"));
+        byte[] noise = new byte[4096];
+        new java.util.Random(11).nextBytes(noise);
+        Files.write(junk.resolve("ledger.mv"), noise);
+
+        Run verify = cli("verify", "--data-dir=" + cut);
+        assertThat(verify.exit()).isEqualTo(1);
+        assertThat(verify.out()).startsWith("DAMAGED: the file's header names version").contains("it was cut short");
+        for (String command : List.of("verify", "export")) {
+            Run refused = cli(command, "--data-dir=" + junk);
+            assertThat(refused.exit()).as(command).isEqualTo(2);
+            assertThat(refused.err().strip()).as(command).isEqualTo("No ledger in " + junk + ": its ledger.mv is not a"
+                    + " data file the ledger can read (it has no H2 header (4096 bytes)); nothing was changed there");
+            assertThat(Files.readAllBytes(junk.resolve("ledger.mv"))).isEqualTo(noise);
+        }
         Run valid = cli("verify", "--data-dir=" + ledger);
         assertThat(valid.exit()).isZero();
         assertThat(valid.out()).startsWith("OK: 50 events verified");

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.smartcity.app.SmartCityLedgerApplication;
 import id.smartcity.app.mongo.EmbeddedMongoServer;
 import id.smartcity.app.mongo.EmbeddedStoreDamagedException;
+import id.smartcity.app.mongo.H2FileHeader;
+import id.smartcity.app.mongo.H2VersionWitness;
 import id.smartcity.app.startup.LedgerVersion;
 import id.smartcity.app.startup.PasswordHashNotBcryptException;
 import id.smartcity.eventstore.CanonicalEvent;
@@ -145,9 +147,9 @@ public final class LedgerCli {
     <T> T bean(Class<T> type) {
         if (context == null) {
             Path folder = embeddedDataFolder();
-            if (folder != null && !mayCreate && !Files.isRegularFile(folder.resolve("ledger.mv"))) {
-                throw new NoLedgerHere("No ledger in " + folder.toAbsolutePath().normalize() + " (no ledger.mv there):"
-                        + " name the data folder with --data-dir, or a MongoDB with --mongodb-uri");
+            if (folder != null && !mayCreate) {
+                refuseAFolderWithNoLedger(folder);
+                readTheDataFileUnchanged(folder.resolve("ledger.mv"));
             }
             List<String> properties = new ArrayList<>(List.of("--spring.main.banner-mode=off",
                     "--logging.level.root=WARN", "--spring.main.log-startup-info=false"));
@@ -172,6 +174,51 @@ public final class LedgerCli {
                     + ". What follows is what it still holds."));
         }
         return context.getBean(type);
+    }
+
+    /**
+     * A folder with no data file, or an empty one, holds no ledger: opening it would make an empty store there and
+     * answer as if the ledger had recorded nothing (an emptied file is damage, and the file stays as it was found).
+     */
+    private static void refuseAFolderWithNoLedger(Path folder) {
+        Path file = folder.resolve("ledger.mv");
+        String where = folder.toAbsolutePath().normalize().toString();
+        if (!Files.isRegularFile(file)) {
+            throw new NoLedgerHere("No ledger in " + where + " (no ledger.mv there): name the data folder with"
+                    + " --data-dir, or a MongoDB with --mongodb-uri");
+        }
+        try {
+            if (Files.size(file) == 0) {
+                throw new NoLedgerHere("No ledger in " + where + ": its ledger.mv is empty (0 bytes)"
+                        + (Files.exists(folder.resolve(H2VersionWitness.NAME)) ? ", though the ledger had committed"
+                        + " events to it (" + H2VersionWitness.NAME + "): the file was emptied; put back a copy" : "")
+                        + "; nothing was changed there");
+            }
+        } catch (IOException e) {
+            throw new NoLedgerHere("No ledger in " + where + ": ledger.mv cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Reads the data file before the store is opened for the command (which writes to it): one that is no H2 store
+     * is refused in one line; one cut short is damage, which a salvage (verify, export) reports as it reads what is
+     * left, and any other command refuses.
+     */
+    private void readTheDataFileUnchanged(Path file) {
+        String where = file.getParent().toAbsolutePath().normalize().toString();
+        try {
+            H2FileHeader.cutShort(file).ifPresent(what -> {
+                if (!salvage) {
+                    throw new NoLedgerHere("The embedded store " + file + " is damaged: " + what);
+                }
+                damage.add(what);
+            });
+        } catch (H2FileHeader.NotAStore e) {
+            throw new NoLedgerHere("No ledger in " + where + ": its ledger.mv is not a data file the ledger can read"
+                    + " (" + e.getMessage() + "); nothing was changed there");
+        } catch (IOException e) {
+            throw new NoLedgerHere("No ledger in " + where + ": ledger.mv cannot be read (" + e.getMessage() + ")");
+        }
     }
 
     /** The embedded store's folder this command works on; null when it works on a MongoDB. */

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * older copy put in its place, at the last whole version it finds, without a word: the events committed after it are
  * gone and their positions would be given again. A start that finds the file older than this witness refuses it.
  */
-final class H2VersionWitness implements AutoCloseable {
-    static final String NAME = "ledger.mv.version";
+public final class H2VersionWitness implements AutoCloseable {
+    public static final String NAME = "ledger.mv.version";
     private static final Logger LOG = LoggerFactory.getLogger(H2VersionWitness.class);
     private final Path file;
     private final FileChannel channel;
