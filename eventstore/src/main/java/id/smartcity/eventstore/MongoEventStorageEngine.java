@@ -22,8 +22,10 @@ import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -43,9 +45,11 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine implemen
     private final AppendSequencer sequencer;
     private final int pageSize;
     private final LongConsumer appendTimer;
+    private final EventUpcaster upcasters;
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
+        this.upcasters = builder.upcasters();
         this.log = new EventLog(builder.database, builder.readStrategy != null ? builder.readStrategy
                 : ReadStrategy.detect(builder.database));
         this.log.initialize();
@@ -158,6 +162,15 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine implemen
         }
         long to = mayBlock ? Math.min(head, after + pageSize) : head;
         return log.stream(after + 1, to).map(StoredEventData::of);
+    }
+
+    /**
+     * The events at the given positions, in position order, as a processor receives them (upcast, with their
+     * tracking tokens): for a reader that needs a few events of the log, not a stretch of it.
+     */
+    public Stream<TrackedEventMessage<?>> readEventsAt(List<Long> positions) {
+        return EventUtils.upcastAndDeserializeTrackedEvents(log.eventsAt(positions, null).stream()
+                .map(StoredEventData::of), getEventSerializer(), upcasters);
     }
 
     private static long positionOf(TrackingToken token) {
@@ -301,6 +314,10 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine implemen
         public Builder upcasterChain(EventUpcaster upcasterChain) {
             super.upcasterChain(upcasterChain);
             return this;
+        }
+
+        EventUpcaster upcasters() {
+            return upcasterChain;
         }
 
         @Override

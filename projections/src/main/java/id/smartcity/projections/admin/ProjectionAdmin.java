@@ -81,11 +81,8 @@ public class ProjectionAdmin {
             returnLostThreadPermits(tracking);
         }
         long head = eventStore.createHeadToken().position().orElse(0);
-        readModels.byProcessor().get(name).forEach(store -> {
-            store.drop();
-            // Until it has replayed up to here, reports refuse rather than show a half-built read model.
-            store.markRebuilding(head);
-        });
+        // Until it has replayed up to here, reports refuse rather than show a half-built read model.
+        readModels.dropForRebuild(name, head);
         processor.resetTokens();
         processor.start();
     }

@@ -167,14 +167,11 @@ public final class MongoViewStore<V> implements ViewStore<V> {
      * redelivered event is skipped by the documents' last position. Never the other way round, which would lose it.
      */
     public void flushAtEndOfBatch(long position) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        UnitOfWork<?> batch = endOfBatch();
+        if (batch == null) {
             return;
         }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        if (unitOfWork instanceof BatchingUnitOfWork<?> batch && !batch.isLastMessage()) {
-            return;
-        }
-        Map<String, V> buffer = unitOfWork.root().getResource(bufferKey);
+        Map<String, V> buffer = batch.getResource(bufferKey);
         if (buffer != null) {
             flush(buffer);
             buffer.clear();
@@ -183,6 +180,21 @@ public final class MongoViewStore<V> implements ViewStore<V> {
                 Updates.setOnInsert(FORMAT, ReadModels.FORMAT)), new UpdateOptions().upsert(true));
         positions.updateOne(and(eq("_id", collectionName()), lte(REBUILDING_TO, position)),
                 Updates.unset(REBUILDING_TO));
+    }
+
+    /**
+     * The processor's batch when the current event is its last (or the event is handled alone), else null: the
+     * moment a batch's buffered writes go out.
+     */
+    static UnitOfWork<?> endOfBatch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        if (unitOfWork instanceof BatchingUnitOfWork<?> batch && !batch.isLastMessage()) {
+            return null;
+        }
+        return unitOfWork.root();
     }
 
     /** Whether the current event is the first of its processor's batch. */

@@ -37,7 +37,10 @@ final class Projections {
                         .filter(Objects::nonNull).toList());
             }
             LedgerEvent ledgerEvent = ledgerEvent(event, token);
-            projector.apply(ledgerEvent, readModels.regions());
+            TimeTravelIndex index = readModels.timeTravelIndex();
+            index.record(ledgerEvent, readModels.regions(), () -> projector.apply(ledgerEvent, readModels.regions()));
+            // The index first: a crash between the two leaves the dossiers behind it, and they are applied again.
+            index.flushAtEndOfBatch(ledgerEvent.position());
             readModels.regions().flushAtEndOfBatch(ledgerEvent.position());
         }
     }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoCollection;
+import id.smartcity.eventstore.MongoEventStorageEngine;
 import id.smartcity.eventstore.ReadStrategy;
+import id.smartcity.projections.model.LedgerEvent;
 import id.smartcity.projections.model.PublishedFigureView;
 import id.smartcity.projections.model.RegionView;
 import id.smartcity.projections.reports.ProgrammeSnapshot;
@@ -27,13 +29,15 @@ public class ReadModels {
 
     /**
      * The shape of the read models' documents. 2: timeline entries and reconciliation rows carry phrase codes with
-     * parameters (issue 19). A read model recorded in another format is rebuilt at start ({@link #outdated()}).
+     * parameters (issue 19). 3: the regions processor keeps the time-travel index beside the dossiers (ADR 18), which
+     * a read model built before it lacks. A read model recorded in another format is rebuilt at start ({@link #outdated()}).
      */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
 
     private final MongoViewStore<RegionView> regions;
     private final java.util.Set<String> outdated;
     private final MongoViewStore<PublishedFigureView> figures;
+    private final TimeTravelIndex timeTravelIndex;
     private final MongoCollection<Document> positions;
     private volatile Cached cached = new Cached(-1, -1, null);
 
@@ -44,13 +48,18 @@ public class ReadModels {
         }
     }
 
-    public ReadModels(MongoDatabaseFactory mongo, ReadStrategy reads) {
+    public ReadModels(MongoDatabaseFactory mongo, ReadStrategy reads, MongoEventStorageEngine log) {
         ObjectMapper json = objectMapper();
         this.positions = mongo.getMongoDatabase().getCollection("rm_positions");
         this.regions = new MongoViewStore<>(mongo.getMongoDatabase().getCollection("rm_regions"), positions, json,
                 RegionView.class, reads);
         this.figures = new MongoViewStore<>(mongo.getMongoDatabase().getCollection("rm_published_figures"),
                 positions, json, PublishedFigureView.class, reads);
+        this.timeTravelIndex = new TimeTravelIndex(mongo.getMongoDatabase().getCollection("rm_time_travel"),
+                mongo.getMongoDatabase().getCollection("rm_time_travel_checkpoints"), reads,
+                at -> log.readEventsAt(at).map(event -> LedgerEvent.of(
+                        event.trackingToken().position().orElseThrow(), event.getMetaData(), event.getPayload()))
+                        .toList());
         // Read here, while the context is built and before the processors start: their first batch records the
         // current format, and an outdated read model would then pass for a current one.
         this.outdated = byProcessor().entrySet().stream()
@@ -75,6 +84,34 @@ public class ReadModels {
 
     public MongoViewStore<PublishedFigureView> figures() {
         return figures;
+    }
+
+    /** The index the regions processor keeps for time travel (ADR 18). */
+    public TimeTravelIndex timeTravelIndex() {
+        return timeTravelIndex;
+    }
+
+    /**
+     * Drops a processor's read model for a rebuild: its documents, and for the regions the time-travel index kept
+     * beside them; until the rebuild has replayed up to {@code head}, reports refuse rather than show it half-built.
+     */
+    public void dropForRebuild(String processor, long head) {
+        byProcessor().get(processor).forEach(store -> {
+            store.drop();
+            store.markRebuilding(head);
+        });
+        if (REGIONS.equals(processor)) {
+            timeTravelIndex.drop();
+        }
+    }
+
+    /**
+     * How far the regions read model, and so the time-travel index, has reached; 0 while it is being rebuilt (the
+     * index is written before the dossiers, so it holds at least this much).
+     */
+    public long regionsReached() {
+        MongoViewStore.Progress reached = progress(MongoViewStore.positions(this.positions), regions);
+        return reached.rebuilding() ? 0 : reached.position();
     }
 
     /** The read models by processing group name. */

@@ -146,6 +146,10 @@ class ReportController {
     @GetMapping(path = "/api/reports/annual-totals", produces = {JSON, CSV})
     @Operation(summary = "Per year: new, repeat, withdrawn, steps reached, distinct regions so far, coverage")
     Report<AnnualTotals.Row> annualTotals(@ParameterObject When when) {
+        if (!when.live()) {
+            awaitAtLeast(when);
+            return timeTravel.annualTotals(when.asOf(), when.knownAt());
+        }
         return report("annual-totals", when, snapshot -> AnnualTotals.of(snapshot, coverage));
     }
 

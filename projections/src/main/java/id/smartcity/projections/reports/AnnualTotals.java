@@ -26,50 +26,32 @@ public final class AnnualTotals {
     }
 
     public static List<Row> of(ProgrammeSnapshot snapshot, CoverageProperties coverage) {
-        int lastYear = snapshot.regions().stream().flatMap(region -> region.engagements().stream())
-                .mapToInt(EngagementView::cohortYear).max().orElse(FIRST_YEAR);
+        return of(YearlyCounts.of(snapshot.regions()), coverage);
+    }
+
+    /** The rows from the programme's counts: from the first programme year to the last year with an engagement. */
+    public static List<Row> of(YearlyCounts counts, CoverageProperties coverage) {
+        int lastYear = counts.lastYearWith(YearlyCounts.Count.ENGAGED).orElse(FIRST_YEAR);
         List<Row> rows = new ArrayList<>();
         for (int year = FIRST_YEAR; year <= lastYear; year++) {
-            rows.add(row(year, snapshot, coverage.denominator(year)));
+            rows.add(row(year, counts, coverage.denominator(year)));
         }
         return rows;
     }
 
-    private static Row row(int year, ProgrammeSnapshot snapshot, int denominator) {
-        int selectedAsNew = 0;
-        int repeats = 0;
-        int withdrawals = 0;
-        int engagements = 0;
-        int mous = 0;
-        int mentored = 0;
-        int masterplans = 0;
-        int newDistinct = 0;
-        int cumulative = 0;
-        int smartProvinces = 0;
-        for (RegionView region : snapshot.regions()) {
-            EngagementView engagement = region.engagement(year);
-            if (engagement != null && region.isRegencyOrCity()) {
-                selectedAsNew += engagement.type() == EngagementView.Type.NEW ? 1 : 0;
-                withdrawals += engagement.withdrawn() ? 1 : 0;
-                if (!engagement.withdrawn()) {
-                    engagements++;
-                    repeats += engagement.type() == EngagementView.Type.REPEAT ? 1 : 0;
-                    mous += engagement.mouSignedOn() != null ? 1 : 0;
-                    mentored += engagement.mentoring().isEmpty() ? 0 : 1;
-                    masterplans += engagement.masterplan() != null ? 1 : 0;
-                }
-            }
-            if (engagement != null && !region.isRegencyOrCity() && !engagement.withdrawn()) {
-                smartProvinces++;
-            }
-            OptionalInt firstAssisted = firstAssistedYear(region);
-            if (region.isRegencyOrCity() && firstAssisted.isPresent() && firstAssisted.getAsInt() <= year) {
-                cumulative++;
-                newDistinct += firstAssisted.getAsInt() == year ? 1 : 0;
-            }
-        }
-        return new Row(year, selectedAsNew, repeats, withdrawals, engagements, mous, mentored, masterplans,
-                newDistinct, cumulative, denominator, percent(cumulative, denominator), smartProvinces);
+    private static Row row(int year, YearlyCounts counts, int denominator) {
+        int cumulative = (int) counts.upTo(year, YearlyCounts.Count.FIRST_ASSISTED);
+        return new Row(year, count(counts, year, YearlyCounts.Count.SELECTED_AS_NEW),
+                count(counts, year, YearlyCounts.Count.REPEATS), count(counts, year, YearlyCounts.Count.WITHDRAWALS),
+                count(counts, year, YearlyCounts.Count.ENGAGEMENTS), count(counts, year, YearlyCounts.Count.MOUS_SIGNED),
+                count(counts, year, YearlyCounts.Count.MENTORED),
+                count(counts, year, YearlyCounts.Count.MASTERPLANS_SUBMITTED),
+                count(counts, year, YearlyCounts.Count.FIRST_ASSISTED), cumulative, denominator,
+                percent(cumulative, denominator), count(counts, year, YearlyCounts.Count.SMART_PROVINCES));
+    }
+
+    private static int count(YearlyCounts counts, int year, YearlyCounts.Count count) {
+        return Math.toIntExact(counts.get(year, count));
     }
 
     static OptionalInt firstAssistedYear(RegionView region) {

@@ -55,7 +55,7 @@ class GuardedTimeTravelTest {
     void replaysAtOnceAreBoundedAndTheRestRefused() throws Exception {
         SlowLog log = new SlowLog();
         log.release = new CountDownLatch(1);
-        GuardedTimeTravel guarded = new GuardedTimeTravel(log, new TimeTravelProperties(1, Duration.ZERO, 16));
+        GuardedTimeTravel guarded = new GuardedTimeTravel(log, new TimeTravelProperties(1, Duration.ZERO, 16), null, null);
         CompletableFuture<ProgrammeSnapshot> first = CompletableFuture.supplyAsync(
                 () -> guarded.at(LocalDate.of(2019, 12, 31), null));
         assertThat(log.started.await(10, TimeUnit.SECONDS)).isTrue();
@@ -81,7 +81,7 @@ class GuardedTimeTravelTest {
     @Test
     void theSameQuestionIsReplayedOnceUntilTheLogMovesOn() {
         SlowLog log = new SlowLog();
-        GuardedTimeTravel guarded = new GuardedTimeTravel(log, new TimeTravelProperties(2, Duration.ZERO, 16));
+        GuardedTimeTravel guarded = new GuardedTimeTravel(log, new TimeTravelProperties(2, Duration.ZERO, 16), null, null);
         Instant knownAt = Instant.parse("2024-01-01T00:00:00Z");
         ProgrammeSnapshot once = guarded.at(null, knownAt);
         for (int i = 0; i < 50; i++) {
@@ -98,7 +98,7 @@ class GuardedTimeTravelTest {
     @Test
     void manyDifferentQuestionsKeepOnlyTheConfiguredNumberOfSnapshots() {
         SlowLog log = new SlowLog();
-        GuardedTimeTravel guarded = new GuardedTimeTravel(log, new TimeTravelProperties(2, Duration.ZERO, 4));
+        GuardedTimeTravel guarded = new GuardedTimeTravel(log, new TimeTravelProperties(2, Duration.ZERO, 4), null, null);
         for (int day = 1; day <= 200; day++) {
             guarded.at(LocalDate.of(2020, 1, 1).plusDays(day), null);
         }

@@ -1,0 +1,405 @@
+package id.smartcity.projections.live;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import id.smartcity.eventstore.ReadStrategy;
+import id.smartcity.projections.model.BusinessDates;
+import id.smartcity.projections.model.LedgerEvent;
+import id.smartcity.projections.model.MemoryViewStore;
+import id.smartcity.projections.model.RegionProjector;
+import id.smartcity.projections.model.RegionView;
+import id.smartcity.projections.model.TimelineEntry;
+import id.smartcity.projections.model.ViewStore;
+import id.smartcity.projections.reports.YearlyCounts;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.stream.LongStream;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+
+/**
+ * The index that answers {@code asOf} and {@code knownAt} for the annual totals without replaying the log (ADR 18).
+ *
+ * <p>Kept by the regions processor beside the dossiers: for every position, the event's business date, when it was
+ * recorded, and how it changed the programme's {@link YearlyCounts}, each change filed under the business date from
+ * which it holds. An event that comes in date order changes the counts of every date from its own on by the same
+ * amount: one change. A back-dated one (an earlier business date than events of its region already recorded) can
+ * change each later date of its region differently: its region is folded again from its own events, date by date,
+ * and the differences are filed. Every {@value #CHECKPOINT_EVERY} positions a checkpoint sums the changes so far per
+ * date, so that a question reads one checkpoint and at most that many positions after it, whatever the log's length.
+ *
+ * <p>The counts as of date D from the events up to position P are the sum of the changes filed under dates up to D
+ * at positions up to P: exactly what a replay of those events with that date filter gives (a test holds them equal).
+ */
+public final class TimeTravelIndex {
+    /** Positions between two checkpoints: a question reads at most this many position documents. */
+    public static final int CHECKPOINT_EVERY = 2000;
+    private static final String BUFFER = "time-travel-index-buffer";
+    private static final String ID = "_id";
+    /** The event's business date (epoch day); absent when it has none (then it counts for every date). */
+    private static final String DATE = "d";
+    /** When the event was recorded: epoch seconds and nanoseconds, as precise as the log; absent when unknown. */
+    private static final String RECORDED = "r";
+    private static final String RECORDED_NANOS = "rn";
+    /** The changes: each a date (absent: every date) and the counts it adds. */
+    private static final String CHANGES = "x";
+    private static final String COUNTS = "c";
+    /** In a checkpoint: per date, the last position with that business date, and the counts changed under it. */
+    private static final String DATES = "dates";
+    private static final String LAST = "last";
+
+    private final MongoCollection<Document> positions;
+    private final MongoCollection<Document> checkpoints;
+    private final ReadStrategy reads;
+    private final Function<List<Long>, List<LedgerEvent>> log;
+
+    /**
+     * @param log the events at given positions, in position order: what a back-dated event's region is folded
+     *            again from
+     */
+    public TimeTravelIndex(MongoCollection<Document> positions, MongoCollection<Document> checkpoints,
+                           ReadStrategy reads, Function<List<Long>, List<LedgerEvent>> log) {
+        this.positions = positions;
+        this.checkpoints = checkpoints;
+        this.reads = reads;
+        this.log = log;
+    }
+
+    /** The programme's counts, and the last position whose event they include. */
+    public record Counted(YearlyCounts counts, long position) {
+    }
+
+    /**
+     * Applies {@code event} to the dossiers through {@code apply} and files what it changed. Called by the regions
+     * processor for every event, in log order.
+     */
+    public void record(LedgerEvent event, ViewStore<RegionView> dossiers, BooleanSupplier apply) {
+        String code = RegionProjector.regionOf(event.payload());
+        RegionView before = code == null ? null : dossiers.find(code);
+        if (before != null && before.lastPosition() >= event.position()) {
+            // Delivered again after a crash: its position document was written before the dossier that holds it.
+            apply.getAsBoolean();
+            return;
+        }
+        YearlyCounts countsBefore = YearlyCounts.of(before);
+        List<TimelineEntry> earlier = before == null ? List.of() : List.copyOf(before.timeline());
+        LocalDate date = BusinessDates.of(event.payload());
+        Document entry = new Document(ID, event.position());
+        if (date != null) {
+            entry.put(DATE, date.toEpochDay());
+        }
+        if (event.recordedAt() != null) {
+            entry.put(RECORDED, event.recordedAt().getEpochSecond());
+            entry.put(RECORDED_NANOS, event.recordedAt().getNano());
+        }
+        if (apply.getAsBoolean()) {
+            List<Document> changes = new ArrayList<>();
+            changes(event, code, date, countsBefore, YearlyCounts.of(dossiers.find(code)), earlier)
+                    .forEach((from, counts) -> changes.add(change(from, counts)));
+            if (!changes.isEmpty()) {
+                entry.put(CHANGES, changes);
+            }
+        }
+        List<Document> buffer = buffer();
+        if (buffer == null) {
+            write(List.of(entry), event.position());
+        } else {
+            buffer.add(entry);
+        }
+    }
+
+    /**
+     * Writes the batch's position documents and any checkpoint they complete, when the batch's last event has been
+     * handled: before the dossiers, so that a crash leaves the dossiers behind the index, never ahead of it.
+     */
+    public void flushAtEndOfBatch(long position) {
+        UnitOfWork<?> batch = MongoViewStore.endOfBatch();
+        if (batch == null) {
+            return;
+        }
+        List<Document> buffer = batch.getResource(BUFFER);
+        if (buffer != null) {
+            write(buffer, position);
+            buffer.clear();
+        }
+    }
+
+    public void drop() {
+        if (positions.estimatedDocumentCount() > 0) {
+            positions.drop();
+        }
+        if (checkpoints.estimatedDocumentCount() > 0) {
+            checkpoints.drop();
+        }
+    }
+
+    /**
+     * The counts as of {@code asOf} (null: every date) from the events up to position {@code upTo}, which the
+     * index must have reached; empty when a document it needs is missing (then only a replay can answer).
+     */
+    public Optional<Counted> counts(LocalDate asOf, long upTo) {
+        long checkpoint = upTo / CHECKPOINT_EVERY;
+        Map<Long, Dated> dated = new HashMap<>();
+        if (checkpoint > 0) {
+            Document stored = checkpoints.find(eq(ID, checkpoint)).first();
+            if (stored == null) {
+                return Optional.empty();
+            }
+            dated = read(stored);
+        }
+        YearlyCounts counts = new YearlyCounts();
+        long included = 0;
+        for (Map.Entry<Long, Dated> entry : dated.entrySet()) {
+            if (holds(entry.getKey(), asOf)) {
+                counts.add(entry.getValue().counts());
+                included = Math.max(included, entry.getValue().last());
+            }
+        }
+        List<Document> after = between(checkpoint * CHECKPOINT_EVERY + 1, upTo);
+        if (after.size() != upTo - checkpoint * CHECKPOINT_EVERY) {
+            return Optional.empty();
+        }
+        for (Document position : after) {
+            if (holds(dateOf(position), asOf)) {
+                included = Math.max(included, position.getLong(ID));
+            }
+            for (Document change : changesOf(position)) {
+                if (holds(dateOf(change), asOf)) {
+                    counts.add(counts(change));
+                }
+            }
+        }
+        return Optional.of(new Counted(counts, included));
+    }
+
+    /**
+     * The last position, up to {@code upTo}, recorded by {@code knownAt}: just before the first event recorded after
+     * it. Recorded times never decrease along the log, so a binary search over the positions finds it.
+     */
+    public Optional<Long> positionKnownAt(Instant knownAt, long upTo) {
+        long low = 1;
+        long high = upTo + 1;
+        // The first position recorded after knownAt lies in [low, high]; high = upTo + 1 stands for "none".
+        while (low < high) {
+            long middle = low + (high - low) / 2;
+            Document position = positions.find(eq(ID, middle)).first();
+            if (position == null) {
+                return Optional.empty();
+            }
+            Number seconds = position.get(RECORDED, Number.class);
+            Number nanos = position.get(RECORDED_NANOS, Number.class);
+            if (seconds != null && Instant.ofEpochSecond(seconds.longValue(), nanos == null ? 0 : nanos.longValue())
+                    .isAfter(knownAt)) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return Optional.of(low - 1);
+    }
+
+    /** A date (epoch day; null for none) holds as of {@code asOf} (null: every date). */
+    private static boolean holds(Long date, LocalDate asOf) {
+        return date == null || asOf == null || date <= asOf.toEpochDay();
+    }
+
+    /**
+     * What the event changed, by the date from which each change holds. In date order: the difference of its
+     * region's counts, from the event's date on. Back-dated: for each date from the event's own to its region's
+     * last, the difference between the region folded with and without it up to that date, less what the earlier
+     * dates already account for.
+     */
+    private TreeMap<Long, YearlyCounts> changes(LedgerEvent event, String code, LocalDate date, YearlyCounts before,
+                                                YearlyCounts after, List<TimelineEntry> earlier) {
+        Long key = date == null ? null : date.toEpochDay();
+        TreeMap<Long, YearlyCounts> changes = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+        boolean inOrder = earlier.stream().allMatch(entry -> entry.date() == null
+                || key != null && entry.date().toEpochDay() <= key);
+        if (inOrder) {
+            YearlyCounts change = after.minus(before);
+            if (!change.isZero()) {
+                changes.put(key, change);
+            }
+            return changes;
+        }
+        List<LedgerEvent> without = log.apply(earlier.stream().map(TimelineEntry::position).toList());
+        List<LedgerEvent> with = new ArrayList<>(without);
+        with.add(event);
+        TreeSet<Long> dates = new TreeSet<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+        dates.add(key);
+        earlier.stream().filter(entry -> entry.date() != null && (key == null || entry.date().toEpochDay() > key))
+                .forEach(entry -> dates.add(entry.date().toEpochDay()));
+        YearlyCounts accounted = new YearlyCounts();
+        for (Long from : dates) {
+            YearlyCounts difference = fold(with, code, from).minus(fold(without, code, from));
+            YearlyCounts change = difference.minus(accounted);
+            if (!change.isZero()) {
+                changes.put(from, change);
+            }
+            accounted = difference;
+        }
+        return changes;
+    }
+
+    /** The region's counts from its events with a business date up to {@code upTo} (null: only undated ones). */
+    private static YearlyCounts fold(List<LedgerEvent> events, String code, Long upTo) {
+        RegionProjector projector = new RegionProjector();
+        MemoryViewStore<RegionView> store = new MemoryViewStore<>();
+        for (LedgerEvent event : events) {
+            LocalDate date = BusinessDates.of(event.payload());
+            if (date == null || upTo != null && date.toEpochDay() <= upTo) {
+                projector.apply(event, store);
+            }
+        }
+        return YearlyCounts.of(store.find(code));
+    }
+
+    private void write(List<Document> entries, long position) {
+        if (!entries.isEmpty()) {
+            List<WriteModel<Document>> writes = new ArrayList<>(entries.size());
+            entries.forEach(entry -> writes.add(new ReplaceOneModel<>(eq(ID, entry.get(ID)), entry,
+                    new ReplaceOptions().upsert(true))));
+            positions.bulkWrite(writes);
+        }
+        checkpointUpTo(position / CHECKPOINT_EVERY);
+    }
+
+    /** Writes every checkpoint up to number {@code last} that is missing, each from the one before it. */
+    private void checkpointUpTo(long last) {
+        if (last < 1 || checkpoints.find(eq(ID, last)).first() != null) {
+            return;
+        }
+        long from = last - 1;
+        Document stored = null;
+        while (from > 0 && (stored = checkpoints.find(eq(ID, from)).first()) == null) {
+            from--;
+        }
+        Map<Long, Dated> dated = stored == null ? new HashMap<>() : read(stored);
+        for (long number = from + 1; number <= last; number++) {
+            List<Document> stretch = between((number - 1) * CHECKPOINT_EVERY + 1, number * CHECKPOINT_EVERY);
+            if (stretch.size() != CHECKPOINT_EVERY) {
+                // A position the index never filed (a log recorded before it existed): no sum may pass it.
+                return;
+            }
+            for (Document position : stretch) {
+                long at = position.getLong(ID);
+                dated.computeIfAbsent(dateOf(position), date -> new Dated(0, new YearlyCounts())).last = at;
+                for (Document change : changesOf(position)) {
+                    dated.computeIfAbsent(dateOf(change), date -> new Dated(0, new YearlyCounts())).counts
+                            .add(counts(change));
+                }
+            }
+            List<Document> dates = new ArrayList<>();
+            dated.forEach((date, entry) -> {
+                Document document = new Document(DATE, date).append(LAST, entry.last());
+                document.put(COUNTS, counts(entry.counts()));
+                dates.add(document);
+            });
+            checkpoints.replaceOne(eq(ID, number), new Document(ID, number).append(DATES, dates),
+                    new ReplaceOptions().upsert(true));
+        }
+    }
+
+    /** Per date in a checkpoint: the last position with that business date, and the counts changed under it. */
+    private static final class Dated {
+        long last;
+        final YearlyCounts counts;
+
+        Dated(long last, YearlyCounts counts) {
+            this.last = last;
+            this.counts = counts;
+        }
+
+        long last() {
+            return last;
+        }
+
+        YearlyCounts counts() {
+            return counts;
+        }
+    }
+
+    private static Map<Long, Dated> read(Document checkpoint) {
+        Map<Long, Dated> dated = new HashMap<>();
+        for (Document date : checkpoint.getList(DATES, Document.class)) {
+            YearlyCounts counts = new YearlyCounts();
+            counts.add(counts(date));
+            dated.put(dateOf(date), new Dated(date.get(LAST, Number.class).longValue(), counts));
+        }
+        return dated;
+    }
+
+    private List<Document> between(long from, long to) {
+        List<Document> found = new ArrayList<>();
+        if (to >= from) {
+            reads.findByIds(positions, LongStream.rangeClosed(from, to).boxed().toList(), null, found);
+            found.sort(Comparator.comparingLong(document -> document.getLong(ID)));
+        }
+        return found;
+    }
+
+    private static Long dateOf(Document document) {
+        Number date = document.get(DATE, Number.class);
+        return date == null ? null : date.longValue();
+    }
+
+    private static List<Document> changesOf(Document position) {
+        List<Document> changes = position.getList(CHANGES, Document.class);
+        return changes == null ? List.of() : changes;
+    }
+
+    private static Document change(Long from, YearlyCounts counts) {
+        Document change = new Document();
+        if (from != null) {
+            change.put(DATE, from);
+        }
+        change.put(COUNTS, counts(counts));
+        return change;
+    }
+
+    /** Counts as a list of years, each {@code [year, count...]} in {@link YearlyCounts.Count} order. */
+    private static List<List<Long>> counts(YearlyCounts counts) {
+        List<List<Long>> years = new ArrayList<>();
+        counts.forEachYear((year, values) -> {
+            List<Long> row = new ArrayList<>(values.length + 1);
+            row.add(year.longValue());
+            LongStream.of(values).forEach(row::add);
+            years.add(row);
+        });
+        return years;
+    }
+
+    private static YearlyCounts counts(Document document) {
+        YearlyCounts counts = new YearlyCounts();
+        for (List<?> row : document.getList(COUNTS, List.class)) {
+            long[] values = new long[row.size() - 1];
+            for (int i = 1; i < row.size(); i++) {
+                values[i - 1] = ((Number) row.get(i)).longValue();
+            }
+            counts.addAll(((Number) row.get(0)).intValue(), values, 1);
+        }
+        return counts;
+    }
+
+    private static List<Document> buffer() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        return CurrentUnitOfWork.get().root().getOrComputeResource(BUFFER, key -> new ArrayList<>());
+    }
+}
