@@ -9,7 +9,7 @@ import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
-/** Down when a read model's processor has stopped; each one's position, the head and the lag in the details. */
+/** Down when a read model's processor has stopped or its batch keeps failing; each one's position, the head and the lag in the details. */
 @Component("projections")
 class ProjectionsHealthIndicator extends AbstractHealthIndicator {
     private final ProjectionAdmin projections;
@@ -29,12 +29,12 @@ class ProjectionsHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         Map<String, Object> details = new LinkedHashMap<>();
-        boolean allRunning = true;
+        boolean allWorking = true;
         for (ProjectionAdmin.ProcessorStatus status : projections.status()) {
-            details.put(status.name(), Map.of("running", status.running(), "position", status.position(),
-                    "head", status.head(), "lag", status.lag()));
-            allRunning &= status.running();
+            details.put(status.name(), Map.of("running", status.running(), "failing", status.failing(),
+                    "position", status.position(), "head", status.head(), "lag", status.lag()));
+            allWorking &= status.running() && !status.failing();
         }
-        (allRunning ? builder.up() : builder.down()).withDetails(details);
+        (allWorking ? builder.up() : builder.down()).withDetails(details);
     }
 }

@@ -34,8 +34,9 @@ public class ProjectionAdmin {
         this.eventStore = eventStore;
     }
 
+    /** {@code failing}: a batch failed and is being retried (its read model stays where it was until it passes). */
     public record ProcessorStatus(String name, List<String> collections, boolean running, boolean replaying,
-                                  long position, long head, long lag) {
+                                  boolean failing, long position, long head, long lag) {
     }
 
     public List<ProcessorStatus> status() {
@@ -45,7 +46,8 @@ public class ProjectionAdmin {
             StreamingEventProcessor processor = processor(name);
             long position = position(processor);
             statuses.add(new ProcessorStatus(name, stores.stream().map(MongoViewStore::collectionName).toList(),
-                    processor.isRunning(), processor.isReplaying(), position, head, Math.max(0, head - position)));
+                    processor.isRunning(), processor.isReplaying(), processor.processingStatus().values().stream()
+                    .anyMatch(EventTrackerStatus::isErrorState), position, head, Math.max(0, head - position)));
         });
         return statuses;
     }

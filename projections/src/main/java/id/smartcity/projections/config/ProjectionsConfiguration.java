@@ -5,6 +5,8 @@ import id.smartcity.projections.query.ReportProperties;
 import id.smartcity.projections.timetravel.TimeTravelProperties;
 import id.smartcity.projections.reports.CoverageProperties;
 import java.util.List;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -29,6 +31,16 @@ public class ProjectionsConfiguration {
                         .trackingTokensCollectionName("processor_tokens").build())
                 .serializer(serializer)
                 .build();
+    }
+
+    /**
+     * A handler's failure rolls its batch back and the processor retries it: Axon's default logs the failure and
+     * moves on, which would leave a read model without the event for good (and hide a failed write-out at shutdown).
+     */
+    @Bean
+    ConfigurerModule readModelsNeverSkipAnEvent() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 
     @Bean
