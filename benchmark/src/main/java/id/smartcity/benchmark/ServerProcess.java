@@ -64,7 +64,7 @@ final class ServerProcess implements AutoCloseable {
         Files.createDirectories(dataDir);
         EmbeddedMongoProperties properties = new EmbeddedMongoProperties(
                 EmbeddedMongoProperties.Backend.valueOf(backend.toUpperCase(Locale.ROOT)), dataDir, "127.0.0.1", 0,
-                "smartcity", Duration.ofMinutes(30), Duration.ofSeconds(1), false, true);
+                "smartcity", Duration.ofMinutes(30), Duration.ofSeconds(1), false, true, null);
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(properties)) {
             System.out.println(READY + server.connectionString("smartcity"));
             System.out.flush();

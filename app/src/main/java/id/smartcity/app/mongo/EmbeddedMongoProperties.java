@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The in-process MongoDB used when no MongoDB URI is configured.
@@ -22,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    refusing to start
  * @param h2CompactOnStart at start-up, rewrite the H2 file with only its live pages when most of it is pages that
  *                         newer versions replaced (ADR 3)
+ * @param h2CacheSize how much of the H2 file's pages the store keeps decoded in the heap; when not set, an eighth of
+ *                    the maximum heap and at least H2's own default, 16 MB (ADR 11 has what each size measured)
  */
 @ConfigurationProperties("ledger.mongo.embedded")
 public record EmbeddedMongoProperties(@DefaultValue("H2") Backend backend, @DefaultValue("./data") Path dataDir,
@@ -30,6 +33,14 @@ public record EmbeddedMongoProperties(@DefaultValue("H2") Backend backend, @Defa
                                       @DefaultValue("30m") Duration h2Retention,
                                       @DefaultValue("1s") Duration h2CommitInterval,
                                       @DefaultValue("false") boolean openDamaged,
-                                      @DefaultValue("true") boolean h2CompactOnStart) {
+                                      @DefaultValue("true") boolean h2CompactOnStart,
+                                      DataSize h2CacheSize) {
     public enum Backend { H2, MEMORY }
+
+    /** The H2 cache in megabytes: as set, or an eighth of the maximum heap (at least 16). */
+    public int h2CacheMegabytes() {
+        long megabytes = h2CacheSize != null ? h2CacheSize.toMegabytes()
+                : Runtime.getRuntime().maxMemory() / 8 / (1024 * 1024);
+        return (int) Math.max(16, Math.min(Integer.MAX_VALUE, megabytes));
+    }
 }

@@ -80,7 +80,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new DataFolderNotWritableException(directory, e);
         }
         requireWritable(directory);
-        MVStore store = open(file, directory);
+        int cacheMegabytes = properties.h2CacheMegabytes();
+        MVStore store = open(file, directory, cacheMegabytes);
         CommitGatedH2Backend backend;
         List<String> damage = new ArrayList<>();
         try {
@@ -98,7 +99,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
                     && H2FileCompaction.worthIt(store)) {
                 MVStore sparse = store;
                 store = null;
-                store = H2FileCompaction.compact(sparse, file, name -> open(file, directory));
+                store = H2FileCompaction.compact(sparse, file, name -> open(file, directory, cacheMegabytes));
             }
             backend = new CommitGatedH2Backend(store);
             H2CrashRepair.complete(backend, damages, file.toString(), properties.openDamaged());
@@ -150,10 +151,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return List.copyOf(damage);
     }
 
-    private static MVStore open(Path file, Path directory) {
+    private static MVStore open(Path file, Path directory, int cacheMegabytes) {
         try {
             H2FileCompaction.deleteLeftovers(directory);
-            return CommitGatedH2Backend.open(file.toString());
+            return CommitGatedH2Backend.open(file.toString(), cacheMegabytes);
         } catch (MVStoreException e) {
             if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
                 throw new DataFolderInUseException(directory, e);

@@ -49,7 +49,7 @@ final class MongoServerProcess implements AutoCloseable {
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         EmbeddedMongoProperties properties = new EmbeddedMongoProperties(EmbeddedMongoProperties.Backend.MEMORY,
                 Path.of("unused"), "127.0.0.1", 0, "smartcity", Duration.ofMinutes(30), Duration.ofSeconds(1),
-                false, true);
+                false, true, null);
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(properties)) {
             System.out.println(READY + server.connectionString("smartcity"));
             System.out.flush();

@@ -22,7 +22,7 @@ class EmbeddedMongoServerTest {
     @Test
     void theH2FileKeepsReplacedPagesForTheConfiguredRetentionAndKeepsWhatWasWritten() {
         EmbeddedMongoProperties properties = new EmbeddedMongoProperties(EmbeddedMongoProperties.Backend.H2, dataDir,
-                "127.0.0.1", 0, "smartcity", Duration.ofMinutes(30), Duration.ofSeconds(1), false, true);
+                "127.0.0.1", 0, "smartcity", Duration.ofMinutes(30), Duration.ofSeconds(1), false, true, null);
         EmbeddedMongoServer server = EmbeddedMongoServer.start(properties);
         try (MongoClient client = MongoClients.create(server.connectionString("smartcity"))) {
             client.getDatabase("smartcity").getCollection("probe").insertOne(new Document("_id", 1L));
@@ -48,7 +48,7 @@ class EmbeddedMongoServerTest {
 
     private static EmbeddedMongoProperties h2(Path folder, String host) {
         return new EmbeddedMongoProperties(EmbeddedMongoProperties.Backend.H2, folder, host, 0, "smartcity",
-                Duration.ofMinutes(30), Duration.ofSeconds(1), false, true);
+                Duration.ofMinutes(30), Duration.ofSeconds(1), false, true, null);
     }
 
     private static String mode(Path path) throws IOException {
@@ -94,7 +94,7 @@ class EmbeddedMongoServerTest {
         }
         EmbeddedMongoServer server = EmbeddedMongoServer.start(new EmbeddedMongoProperties(
                 EmbeddedMongoProperties.Backend.MEMORY, dataDir, "localhost", 0, "smartcity", Duration.ofMinutes(30),
-                Duration.ofSeconds(1), false, true));
+                Duration.ofSeconds(1), false, true, null));
         server.close();
     }
 }

@@ -91,7 +91,7 @@ class H2FileCompactionTest {
 
     private EmbeddedMongoProperties properties(boolean compactOnStart) {
         return new EmbeddedMongoProperties(EmbeddedMongoProperties.Backend.H2, dataDir, "127.0.0.1", 0, "smartcity",
-                Duration.ofMinutes(30), Duration.ofSeconds(1), false, compactOnStart);
+                Duration.ofMinutes(30), Duration.ofSeconds(1), false, compactOnStart, null);
     }
 
     private Path file() {

@@ -90,6 +90,6 @@ class H2VersionWitnessTest {
 
     private EmbeddedMongoProperties properties(boolean openDamaged) {
         return new EmbeddedMongoProperties(EmbeddedMongoProperties.Backend.H2, dataDir, "127.0.0.1", 0, "smartcity",
-                Duration.ofMinutes(30), Duration.ofSeconds(1), openDamaged, true);
+                Duration.ofMinutes(30), Duration.ofSeconds(1), openDamaged, true, null);
     }
 }

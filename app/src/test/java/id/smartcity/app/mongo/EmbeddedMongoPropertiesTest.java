@@ -1,0 +1,29 @@
+package id.smartcity.app.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+class EmbeddedMongoPropertiesTest {
+
+    private static EmbeddedMongoProperties withCache(DataSize cache) {
+        return new EmbeddedMongoProperties(EmbeddedMongoProperties.Backend.H2, Path.of("data"), "127.0.0.1", 0,
+                "smartcity", Duration.ofMinutes(30), Duration.ofSeconds(1), false, true, cache);
+    }
+
+    @Test
+    void theH2CacheIsAsSetAndNeverBelowH2sOwnDefault() {
+        assertThat(withCache(DataSize.ofMegabytes(512)).h2CacheMegabytes()).isEqualTo(512);
+        assertThat(withCache(DataSize.ofKilobytes(1)).h2CacheMegabytes()).isEqualTo(16);
+        assertThat(withCache(DataSize.ofTerabytes(10_000)).h2CacheMegabytes()).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void unsetTheH2CacheIsAnEighthOfTheHeap() {
+        long eighth = Runtime.getRuntime().maxMemory() / 8 / (1024 * 1024);
+        assertThat(withCache(null).h2CacheMegabytes()).isEqualTo((int) Math.max(16, eighth));
+    }
+}
