@@ -30,9 +30,10 @@ public class ReadModels {
     /**
      * The shape of the read models' documents. 2: timeline entries and reconciliation rows carry phrase codes with
      * parameters (issue 19). 3: the regions processor keeps the time-travel index beside the dossiers (ADR 18), which
-     * a read model built before it lacks. A read model recorded in another format is rebuilt at start ({@link #outdated()}).
+     * a read model built before it lacks. 4: the index files its positions a page of a hundred to a document. A read
+     * model recorded in another format is rebuilt at start ({@link #outdated()}).
      */
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 4;
 
     private final MongoViewStore<RegionView> regions;
     private final java.util.Set<String> outdated;

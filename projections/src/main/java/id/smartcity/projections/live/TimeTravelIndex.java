@@ -3,8 +3,10 @@ package id.smartcity.projections.live;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import id.smartcity.eventstore.ReadStrategy;
 import id.smartcity.projections.model.BusinessDates;
@@ -20,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +34,7 @@ import java.util.stream.LongStream;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The index that answers {@code asOf} and {@code knownAt} for the annual totals without replaying the log (ADR 18).
@@ -42,6 +46,8 @@ import org.bson.Document;
  * change each later date of its region differently: its region is folded again from its own events, date by date,
  * and the differences are filed. Every {@value #CHECKPOINT_EVERY} positions a checkpoint sums the changes so far per
  * date, so that a question reads one checkpoint and at most that many positions after it, whatever the log's length.
+ * Positions are filed {@value #PAGE} to a document ({@code {_id: page, p: {offset: entry}}}), each entry set by its
+ * own path, so that a write is idempotent and a replay writes a page per hundred events, not a document per event.
  *
  * <p>The counts as of date D from the events up to position P are the sum of the changes filed under dates up to D
  * at positions up to P: exactly what a replay of those events with that date filter gives (a test holds them equal).
@@ -49,6 +55,9 @@ import org.bson.Document;
 public final class TimeTravelIndex {
     /** Positions between two checkpoints: a question reads at most this many position documents. */
     public static final int CHECKPOINT_EVERY = 2000;
+    /** Positions per page document: position p is entry {@code p % PAGE} of page {@code p / PAGE}. */
+    static final int PAGE = 100;
+    private static final String ENTRIES = "p";
     private static final String BUFFER = "time-travel-index-buffer";
     private static final String ID = "_id";
     /** The event's business date (epoch day); absent when it has none (then it counts for every date). */
@@ -194,10 +203,11 @@ public final class TimeTravelIndex {
     public Optional<Long> positionKnownAt(Instant knownAt, long upTo) {
         long low = 1;
         long high = upTo + 1;
+        Map<Long, Document> pages = new HashMap<>();
         // The first position recorded after knownAt lies in [low, high]; high = upTo + 1 stands for "none".
         while (low < high) {
             long middle = low + (high - low) / 2;
-            Document position = positions.find(eq(ID, middle)).first();
+            Document position = entry(middle, pages);
             if (position == null) {
                 return Optional.empty();
             }
@@ -269,11 +279,27 @@ public final class TimeTravelIndex {
         return YearlyCounts.of(store.find(code));
     }
 
+    /** The entry of one position, its page read once per question. */
+    private Document entry(long position, Map<Long, Document> pages) {
+        Document page = pages.computeIfAbsent(position / PAGE, number -> {
+            Document found = positions.find(eq(ID, number)).first();
+            return found == null ? new Document() : found;
+        });
+        Document entries = page.get(ENTRIES, Document.class);
+        return entries == null ? null : entries.get(Long.toString(position % PAGE), Document.class);
+    }
+
     private void write(List<Document> entries, long position) {
         if (!entries.isEmpty()) {
-            List<WriteModel<Document>> writes = new ArrayList<>(entries.size());
-            entries.forEach(entry -> writes.add(new ReplaceOneModel<>(eq(ID, entry.get(ID)), entry,
-                    new ReplaceOptions().upsert(true))));
+            Map<Long, List<Bson>> byPage = new LinkedHashMap<>();
+            for (Document entry : entries) {
+                long at = entry.getLong(ID);
+                byPage.computeIfAbsent(at / PAGE, page -> new ArrayList<>())
+                        .add(Updates.set(ENTRIES + "." + at % PAGE, entry));
+            }
+            List<WriteModel<Document>> writes = new ArrayList<>(byPage.size());
+            byPage.forEach((page, sets) -> writes.add(new UpdateOneModel<>(eq(ID, page), Updates.combine(sets),
+                    new UpdateOptions().upsert(true))));
             positions.bulkWrite(writes);
         }
         checkpointUpTo(position / CHECKPOINT_EVERY);
@@ -344,10 +370,21 @@ public final class TimeTravelIndex {
         return dated;
     }
 
+    /** The entries of positions {@code from..to} that the index holds, in position order. */
     private List<Document> between(long from, long to) {
         List<Document> found = new ArrayList<>();
         if (to >= from) {
-            reads.findByIds(positions, LongStream.rangeClosed(from, to).boxed().toList(), null, found);
+            List<Document> pages = new ArrayList<>();
+            reads.findByIds(positions, LongStream.rangeClosed(from / PAGE, to / PAGE).boxed().toList(), null, pages);
+            for (Document page : pages) {
+                Document entries = page.get(ENTRIES, Document.class);
+                for (Object entry : entries == null ? List.of() : entries.values()) {
+                    long at = ((Document) entry).getLong(ID);
+                    if (at >= from && at <= to) {
+                        found.add((Document) entry);
+                    }
+                }
+            }
             found.sort(Comparator.comparingLong(document -> document.getLong(ID)));
         }
         return found;
