@@ -65,6 +65,8 @@ public final class TimeTravelIndex {
     /** When the event was recorded: epoch seconds and nanoseconds, as precise as the log; absent when unknown. */
     private static final String RECORDED = "r";
     private static final String RECORDED_NANOS = "rn";
+    /** In a page: the earliest recorded time of its entries, in nanoseconds since the epoch. */
+    private static final String PAGE_RECORDED = "t";
     /** The changes: each a date (absent: every date) and the counts it adds. */
     private static final String CHANGES = "x";
     private static final String COUNTS = "c";
@@ -198,11 +200,30 @@ public final class TimeTravelIndex {
 
     /**
      * The last position, up to {@code upTo}, recorded by {@code knownAt}: just before the first event recorded after
-     * it. Recorded times never decrease along the log, so a binary search over the positions finds it.
+     * it. Recorded times never decrease along the log, so a binary search finds it: first over the pages' earliest
+     * times (a few bytes each), then over the positions of the one or two pages where the answer lies.
      */
     public Optional<Long> positionKnownAt(Instant knownAt, long upTo) {
-        long low = 1;
-        long high = upTo + 1;
+        long known = epochNanos(knownAt);
+        long firstPage = 0;
+        long afterPages = upTo / PAGE + 1;
+        // The first page whose earliest entry was recorded after knownAt lies in [firstPage, afterPages].
+        while (firstPage < afterPages) {
+            long middle = firstPage + (afterPages - firstPage) / 2;
+            Document page = positions.find(eq(ID, middle)).projection(new Document(PAGE_RECORDED, 1)).first();
+            if (page == null) {
+                return Optional.empty();
+            }
+            Number earliest = page.get(PAGE_RECORDED, Number.class);
+            if (earliest != null && earliest.longValue() > known) {
+                afterPages = middle;
+            } else {
+                firstPage = middle + 1;
+            }
+        }
+        // Every position before page firstPage - 1 was recorded by knownAt; the first of page firstPage was not.
+        long low = Math.max(1, (firstPage - 1) * PAGE);
+        long high = Math.min(upTo + 1, Math.max(1, firstPage * PAGE));
         Map<Long, Document> pages = new HashMap<>();
         // The first position recorded after knownAt lies in [low, high]; high = upTo + 1 stands for "none".
         while (low < high) {
@@ -221,6 +242,15 @@ public final class TimeTravelIndex {
             }
         }
         return Optional.of(low - 1);
+    }
+
+    /** An instant in nanoseconds since the epoch, those beyond a long's range held at its ends. */
+    private static long epochNanos(Instant instant) {
+        try {
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+        } catch (ArithmeticException e) {
+            return instant.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 
     /** A date (epoch day; null for none) holds as of {@code asOf} (null: every date). */
@@ -292,14 +322,25 @@ public final class TimeTravelIndex {
     private void write(List<Document> entries, long position) {
         if (!entries.isEmpty()) {
             Map<Long, List<Bson>> byPage = new LinkedHashMap<>();
+            Map<Long, Long> earliest = new HashMap<>();
             for (Document entry : entries) {
                 long at = entry.getLong(ID);
                 byPage.computeIfAbsent(at / PAGE, page -> new ArrayList<>())
                         .add(Updates.set(ENTRIES + "." + at % PAGE, entry));
+                Number seconds = entry.get(RECORDED, Number.class);
+                if (seconds != null) {
+                    // One $min per page: a second one on the same field would replace the first in the update.
+                    earliest.merge(at / PAGE, epochNanos(Instant.ofEpochSecond(seconds.longValue(),
+                            entry.get(RECORDED_NANOS, Number.class).longValue())), Math::min);
+                }
             }
             List<WriteModel<Document>> writes = new ArrayList<>(byPage.size());
-            byPage.forEach((page, sets) -> writes.add(new UpdateOneModel<>(eq(ID, page), Updates.combine(sets),
-                    new UpdateOptions().upsert(true))));
+            byPage.forEach((page, sets) -> {
+                if (earliest.containsKey(page)) {
+                    sets.add(Updates.min(PAGE_RECORDED, earliest.get(page)));
+                }
+                writes.add(new UpdateOneModel<>(eq(ID, page), Updates.combine(sets), new UpdateOptions().upsert(true)));
+            });
             positions.bulkWrite(writes);
         }
         checkpointUpTo(position / CHECKPOINT_EVERY);
