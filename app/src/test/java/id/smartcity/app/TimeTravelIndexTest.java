@@ -2,6 +2,9 @@ package id.smartcity.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import id.smartcity.api.AwardCategory;
 import id.smartcity.api.AwardGranted;
 import id.smartcity.api.MasterplanSubmitted;
@@ -14,6 +17,7 @@ import id.smartcity.api.RegionSelected;
 import id.smartcity.api.RegionWithdrawn;
 import id.smartcity.eventstore.MongoEventStorageEngine;
 import id.smartcity.projections.admin.ProjectionAdmin;
+import id.smartcity.projections.live.TimeTravelIndex;
 import id.smartcity.projections.reports.AnnualTotals;
 import id.smartcity.projections.reports.CoverageProperties;
 import id.smartcity.projections.reports.ProgrammeSnapshot;
@@ -33,12 +37,15 @@ import java.util.TreeSet;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -63,6 +70,8 @@ class TimeTravelIndexTest {
     TimeTravel replay;
     @Autowired
     CoverageProperties coverage;
+    @Autowired
+    MongoDatabaseFactory mongo;
 
     /** Instants between commits: each cuts the log at a different place. */
     final List<Instant> cuts = new ArrayList<>();
@@ -125,6 +134,35 @@ class TimeTravelIndexTest {
             compare(LocalDate.of(2019, 12, 31), null, head);
             compare(LocalDate.of(2023, 6, 30), cuts.get(cuts.size() - 2), head);
         }
+    }
+
+    @Test
+    void anEntryMissingFromTheIndexLeavesTheQuestionToTheReplay() {
+        long head = store.headPosition();
+        MongoCollection<Document> pages = mongo.getMongoDatabase().getCollection("rm_time_travel");
+        int asked = 0;
+        for (Instant knownAt : cuts) {
+            long known = replay.at(null, knownAt, head).position();
+            // The last position recorded by then, and the first after it: the search must read both.
+            for (long missing : List.of(known, known + 1)) {
+                if (missing < 1 || missing > head) {
+                    continue;
+                }
+                Bson page = Filters.eq("_id", missing / TimeTravelIndex.PAGE);
+                String offset = Long.toString(missing % TimeTravelIndex.PAGE);
+                Document entry = pages.find(page).first().get("p", Document.class).get(offset, Document.class);
+                pages.updateOne(page, Updates.unset("p." + offset));
+                try {
+                    assertThat(timeTravel.annualTotalsFromIndex(null, knownAt, head))
+                            .as("position %s missing, knownAt %s", missing, knownAt).isEmpty();
+                    asked++;
+                } finally {
+                    pages.updateOne(page, Updates.set("p." + offset, entry));
+                }
+            }
+            compare(null, knownAt, head);
+        }
+        assertThat(asked).isGreaterThan(8);
     }
 
     private void compareEverywhere(long head) {

@@ -56,7 +56,7 @@ public final class TimeTravelIndex {
     /** Positions between two checkpoints: a question reads at most this many position documents. */
     public static final int CHECKPOINT_EVERY = 2000;
     /** Positions per page document: position p is entry {@code p % PAGE} of page {@code p / PAGE}. */
-    static final int PAGE = 100;
+    public static final int PAGE = 100;
     private static final String ENTRIES = "p";
     private static final String BUFFER = "time-travel-index-buffer";
     private static final String ID = "_id";
@@ -221,9 +221,11 @@ public final class TimeTravelIndex {
                 firstPage = middle + 1;
             }
         }
-        // Every position before page firstPage - 1 was recorded by knownAt; the first of page firstPage was not.
+        // The first position recorded after knownAt lies in page firstPage - 1 or firstPage (entries without a
+        // recorded time count as known, so it may come after some of firstPage's): both are searched, and an entry
+        // missing from them leaves the question to the replay.
         long low = Math.max(1, (firstPage - 1) * PAGE);
-        long high = Math.min(upTo + 1, Math.max(1, firstPage * PAGE));
+        long high = Math.min(upTo + 1, (firstPage + 1) * PAGE);
         Map<Long, Document> pages = new HashMap<>();
         // The first position recorded after knownAt lies in [low, high]; high = upTo + 1 stands for "none".
         while (low < high) {
@@ -474,10 +476,21 @@ public final class TimeTravelIndex {
         return counts;
     }
 
-    private static List<Document> buffer() {
+    private List<Document> buffer() {
         if (!CurrentUnitOfWork.isStarted()) {
             return null;
         }
-        return CurrentUnitOfWork.get().root().getOrComputeResource(BUFFER, key -> new ArrayList<>());
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(BUFFER, key -> {
+            List<Document> buffer = new ArrayList<>();
+            // Registered before the dossiers' (the index is recorded before the projector runs), so this runs first.
+            batch.onPrepareCommit(unitOfWork -> {
+                if (!buffer.isEmpty()) {
+                    write(buffer, buffer.get(buffer.size() - 1).getLong(ID));
+                    buffer.clear();
+                }
+            });
+            return buffer;
+        });
     }
 }
