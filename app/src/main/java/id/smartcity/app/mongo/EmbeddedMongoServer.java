@@ -80,12 +80,18 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new DataFolderNotWritableException(directory, e);
         }
         requireWritable(directory);
+        boolean written;
+        try {
+            written = Files.exists(file) && Files.size(file) > 0;
+        } catch (IOException e) {
+            throw new DataFolderNotWritableException(directory, e);
+        }
         int cacheMegabytes = properties.h2CacheMegabytes();
         MVStore store = open(file, directory, cacheMegabytes);
         CommitGatedH2Backend backend;
         List<String> damage = new ArrayList<>();
         try {
-            rolledBack(store, directory, file).ifPresent(what -> {
+            rolledBack(store, directory, file, written).ifPresent(what -> {
                 if (!properties.openDamaged()) {
                     throw new EmbeddedStoreDamagedException(file.toString(), what);
                 }
@@ -133,12 +139,22 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return server;
     }
 
-    /** Why the file is older than the last version this ledger committed to it, if it is. */
-    private static Optional<String> rolledBack(MVStore store, Path directory, Path file) throws IOException {
+    /**
+     * Why the file is older than the last version this ledger committed to it, or than the version its own header
+     * names (a file cut short whose witness was lost too), if it is. {@code written}: the file held data before this
+     * start opened it (a new one has no header to read yet).
+     */
+    private static Optional<String> rolledBack(MVStore store, Path directory, Path file, boolean written)
+            throws IOException {
         long witnessed = H2VersionWitness.recorded(directory);
         long version = store.getCurrentVersion();
         if (witnessed <= version) {
-            return Optional.empty();
+            try {
+                return written ? H2FileHeader.cutShort(file, version) : Optional.empty();
+            } catch (H2FileHeader.NotAStore e) {
+                // H2 opened it, so its headers are H2's own: a format this check does not know is H2's to judge.
+                return Optional.empty();
+            }
         }
         return Optional.of("the file ends at version " + version + ", but the ledger had committed version "
                 + witnessed + " to it: it was cut short or replaced by an older copy, and events the ledger"

@@ -54,6 +54,11 @@ public final class H2FileHeader {
             throw new NotAStore("H2 cannot read it: " + e.getMessage().lines().findFirst().orElse(""));
         }
         // Read after the store: a store just created by a process that still holds it has written no header yet.
+        return cutShort(file, readable);
+    }
+
+    /** Why the file, which its store reads at version {@code readable}, is cut short, if it is. */
+    static Optional<String> cutShort(Path file, long readable) throws IOException {
         long named = namedVersion(file);
         if (Long.compareUnsigned(readable, named) >= 0) {
             return Optional.empty();

@@ -70,6 +70,29 @@ class H2VersionWitnessTest {
         }
     }
 
+    @Test
+    void aFileCutShortWithItsWitnessLostIsRefusedByItsOwnHeader() throws IOException {
+        write(0, 200);
+        long whole = Files.size(dataDir.resolve("ledger.mv"));
+        Path intact = Files.copy(dataDir.resolve("ledger.mv"), copies.resolve("intact.mv"));
+        try (RandomAccessFile file = new RandomAccessFile(dataDir.resolve("ledger.mv").toFile(), "rw")) {
+            file.setLength(whole / 2);
+        }
+        Files.delete(dataDir.resolve(H2VersionWitness.NAME));
+        byte[] cut = Files.readAllBytes(dataDir.resolve("ledger.mv"));
+
+        assertThatThrownBy(() -> EmbeddedMongoServer.start(properties(false)))
+                .isInstanceOf(EmbeddedStoreDamagedException.class).hasMessageContaining("it was cut short");
+        assertThat(Files.readAllBytes(dataDir.resolve("ledger.mv"))).as("left as found").isEqualTo(cut);
+
+        // The valid form: the whole file, its witness still lost, starts with everything it holds.
+        Files.copy(intact, dataDir.resolve("ledger.mv"), StandardCopyOption.REPLACE_EXISTING);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(properties(false))) {
+            assertThat(server.damage()).isEmpty();
+            assertThat(count(server)).isEqualTo(200);
+        }
+    }
+
     /** Inserts documents {@code from..to-1}, each committed as the event store commits, then stops the server. */
     private void write(int from, int to) {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(properties(false));
