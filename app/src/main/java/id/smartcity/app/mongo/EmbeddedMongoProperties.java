@@ -37,10 +37,13 @@ public record EmbeddedMongoProperties(@DefaultValue("H2") Backend backend, @Defa
                                       DataSize h2CacheSize) {
     public enum Backend { H2, MEMORY }
 
-    /** The H2 cache in megabytes: as set, or an eighth of the maximum heap (at least 16). */
+    /**
+     * The H2 cache in megabytes: as set, but at most half the maximum heap (the cache lives there and H2's size is an
+     * estimate), or an eighth of the maximum heap; never less than H2's own 16.
+     */
     public int h2CacheMegabytes() {
-        long megabytes = h2CacheSize != null ? h2CacheSize.toMegabytes()
-                : Runtime.getRuntime().maxMemory() / 8 / (1024 * 1024);
+        long heap = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        long megabytes = h2CacheSize != null ? Math.min(h2CacheSize.toMegabytes(), heap / 2) : heap / 8;
         return (int) Math.max(16, Math.min(Integer.MAX_VALUE, megabytes));
     }
 }

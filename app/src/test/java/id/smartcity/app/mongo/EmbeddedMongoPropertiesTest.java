@@ -15,10 +15,12 @@ class EmbeddedMongoPropertiesTest {
     }
 
     @Test
-    void theH2CacheIsAsSetAndNeverBelowH2sOwnDefault() {
-        assertThat(withCache(DataSize.ofMegabytes(512)).h2CacheMegabytes()).isEqualTo(512);
+    void theH2CacheIsAsSetButNeverBelowH2sOwnDefaultNorAboveHalfTheHeap() {
+        long heap = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        assertThat(withCache(DataSize.ofMegabytes(heap / 4)).h2CacheMegabytes())
+                .isEqualTo((int) Math.max(16, heap / 4));
         assertThat(withCache(DataSize.ofKilobytes(1)).h2CacheMegabytes()).isEqualTo(16);
-        assertThat(withCache(DataSize.ofTerabytes(10_000)).h2CacheMegabytes()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(withCache(DataSize.ofTerabytes(10_000)).h2CacheMegabytes()).isEqualTo((int) Math.max(16, heap / 2));
     }
 
     @Test
