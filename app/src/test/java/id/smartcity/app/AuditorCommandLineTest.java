@@ -88,7 +88,7 @@ class AuditorCommandLineTest {
         Run rebuilt = cli("projections", "rebuild", "regions", "--data-dir=" + copy);
         assertThat(rebuilt.exit()).isZero();
         assertThat(rebuilt.out()).contains("regions rebuilt: " + EVENTS + " events")
-                .containsPattern("regions\\s+true\\s+" + EVENTS + "\\s+" + EVENTS + "\\s+0");
+                .containsPattern("regions\\s+true\\s+false\\s+" + EVENTS + "\\s+" + EVENTS + "\\s+0");
     }
 
     @Test

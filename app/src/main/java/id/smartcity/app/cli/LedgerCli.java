@@ -456,9 +456,10 @@ public final class LedgerCli {
                 System.err.println("Unknown action '" + action + "': status or rebuild");
                 return 2;
             }
-            cli.out.printf("%-18s %-8s %10s %10s %8s%n", "read model", "running", "position", "head", "lag");
-            projections.status().forEach(status -> cli.out.printf("%-18s %-8s %10d %10d %8d%n", status.name(),
-                    status.running(), status.position(), status.head(), status.lag()));
+            cli.out.printf("%-18s %-8s %-8s %10s %10s %8s%n", "read model", "running", "failing", "position", "head",
+                    "lag");
+            projections.status().forEach(status -> cli.out.printf("%-18s %-8s %-8s %10d %10d %8d%n", status.name(),
+                    status.running(), status.failing(), status.position(), status.head(), status.lag()));
             return 0;
         }
     }
