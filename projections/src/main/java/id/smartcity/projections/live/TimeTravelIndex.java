@@ -3,6 +3,7 @@ package id.smartcity.projections.live;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -323,25 +324,38 @@ public final class TimeTravelIndex {
 
     private void write(List<Document> entries, long position) {
         if (!entries.isEmpty()) {
-            Map<Long, List<Bson>> byPage = new LinkedHashMap<>();
+            Map<Long, Document> byPage = new LinkedHashMap<>();
             Map<Long, Long> earliest = new HashMap<>();
             for (Document entry : entries) {
                 long at = entry.getLong(ID);
-                byPage.computeIfAbsent(at / PAGE, page -> new ArrayList<>())
-                        .add(Updates.set(ENTRIES + "." + at % PAGE, entry));
+                byPage.computeIfAbsent(at / PAGE, page -> new Document()).put(Long.toString(at % PAGE), entry);
                 Number seconds = entry.get(RECORDED, Number.class);
                 if (seconds != null) {
-                    // One $min per page: a second one on the same field would replace the first in the update.
                     earliest.merge(at / PAGE, epochNanos(Instant.ofEpochSecond(seconds.longValue(),
                             entry.get(RECORDED_NANOS, Number.class).longValue())), Math::min);
                 }
             }
             List<WriteModel<Document>> writes = new ArrayList<>(byPage.size());
-            byPage.forEach((page, sets) -> {
-                if (earliest.containsKey(page)) {
-                    sets.add(Updates.min(PAGE_RECORDED, earliest.get(page)));
+            byPage.forEach((page, pageEntries) -> {
+                Long pageEarliest = earliest.get(page);
+                if (pageEntries.size() == (page == 0 ? PAGE - 1 : PAGE)) {
+                    // The batch holds the whole page: written as one document, which the server stores as it is
+                    // rather than applying a hundred paths (a replay writes almost only whole pages).
+                    Document whole = new Document(ID, page).append(ENTRIES, pageEntries);
+                    if (pageEarliest != null) {
+                        whole.append(PAGE_RECORDED, pageEarliest);
+                    }
+                    writes.add(new ReplaceOneModel<>(eq(ID, page), whole, new ReplaceOptions().upsert(true)));
+                    return;
                 }
-                writes.add(new UpdateOneModel<>(eq(ID, page), Updates.combine(sets), new UpdateOptions().upsert(true)));
+                List<Bson> updates = new ArrayList<>(pageEntries.size() + 1);
+                pageEntries.forEach((offset, entry) -> updates.add(Updates.set(ENTRIES + "." + offset, entry)));
+                if (pageEarliest != null) {
+                    // One $min per page: a second one on the same field would replace the first in the update.
+                    updates.add(Updates.min(PAGE_RECORDED, pageEarliest));
+                }
+                writes.add(new UpdateOneModel<>(eq(ID, page), Updates.combine(updates),
+                        new UpdateOptions().upsert(true)));
             });
             positions.bulkWrite(writes);
         }
