@@ -16,10 +16,6 @@ final class Projections {
     private Projections() {
     }
 
-    static LedgerEvent ledgerEvent(EventMessage<?> event, TrackingToken token) {
-        return LedgerEvent.of(token.position().orElseThrow(), event.getMetaData(), event.getPayload());
-    }
-
     @Component
     @ProcessingGroup(ReadModels.REGIONS)
     static class Regions {
@@ -36,7 +32,7 @@ final class Projections {
                 readModels.regions().prefetch(MongoViewStore.batchPayloads().stream().map(RegionProjector::regionOf)
                         .filter(Objects::nonNull).toList());
             }
-            LedgerEvent ledgerEvent = ledgerEvent(event, token);
+            LedgerEvent ledgerEvent = LedgerEvents.of(event, token);
             TimeTravelIndex index = readModels.timeTravelIndex();
             index.record(ledgerEvent, readModels.regions(), () -> projector.apply(ledgerEvent, readModels.regions()));
             // The index first: a crash between the two leaves the dossiers behind it, and they are applied again.
@@ -63,7 +59,7 @@ final class Projections {
         @EventHandler
         void on(EventMessage<?> event, TrackingToken token) {
             if (PublishedFigureRecorded.class.equals(event.getPayloadType())) {
-                projector.apply(ledgerEvent(event, token), readModels.figures());
+                projector.apply(LedgerEvents.of(event, token), readModels.figures());
             }
             readModels.figures().flushAtEndOfBatch(token.position().orElseThrow());
         }

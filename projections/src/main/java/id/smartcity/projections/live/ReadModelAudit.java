@@ -113,11 +113,11 @@ public class ReadModelAudit {
             Iterator<? extends TrackedEventMessage<?>> iterator = log.iterator();
             while (iterator.hasNext()) {
                 TrackedEventMessage<?> message = iterator.next();
-                long position = message.trackingToken().position().orElseThrow();
+                LedgerEvent event = LedgerEvents.of(message);
+                long position = event.position();
                 if (position > upTo) {
                     break;
                 }
-                LedgerEvent event = LedgerEvent.of(position, message.getMetaData(), message.getPayload());
                 if (position <= regionsUpTo) {
                     regionProjector.apply(event, regions);
                 }

@@ -58,9 +58,7 @@ public class ReadModels {
                 positions, json, PublishedFigureView.class, reads);
         this.timeTravelIndex = new TimeTravelIndex(mongo.getMongoDatabase().getCollection("rm_time_travel"),
                 mongo.getMongoDatabase().getCollection("rm_time_travel_checkpoints"), reads,
-                at -> log.readEventsAt(at).map(event -> LedgerEvent.of(
-                        event.trackingToken().position().orElseThrow(), event.getMetaData(), event.getPayload()))
-                        .toList());
+                at -> log.readEventsAt(at).map(LedgerEvents::of).toList());
         // Read here, while the context is built and before the processors start: their first batch records the
         // current format, and an outdated read model would then pass for a current one.
         this.outdated = byProcessor().entrySet().stream()

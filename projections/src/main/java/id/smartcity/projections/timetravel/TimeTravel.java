@@ -2,6 +2,7 @@ package id.smartcity.projections.timetravel;
 
 import id.smartcity.projections.model.BusinessDates;
 import id.smartcity.projections.model.FigureProjector;
+import id.smartcity.projections.live.LedgerEvents;
 import id.smartcity.projections.model.LedgerEvent;
 import id.smartcity.projections.model.MemoryViewStore;
 import id.smartcity.projections.model.PublishedFigureView;
@@ -51,7 +52,7 @@ public class TimeTravel {
         try (Stream<? extends TrackedEventMessage<?>> log = events.readEvents(null, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = log.iterator();
             while (iterator.hasNext()) {
-                LedgerEvent event = ledgerEvent(iterator.next());
+                LedgerEvent event = LedgerEvents.of(iterator.next());
                 if (event.position() > upTo) {
                     break;
                 }
@@ -68,10 +69,5 @@ public class TimeTravel {
             }
         }
         return new ProgrammeSnapshot(regions.all(), figures.all(), included, asOf, knownAt);
-    }
-
-    private static LedgerEvent ledgerEvent(TrackedEventMessage<?> event) {
-        return LedgerEvent.of(event.trackingToken().position().orElseThrow(), event.getMetaData(),
-                event.getPayload());
     }
 }
