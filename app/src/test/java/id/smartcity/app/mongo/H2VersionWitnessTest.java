@@ -54,12 +54,7 @@ class H2VersionWitnessTest {
 
     @Test
     void aFileCutShortIsRefusedAndTheWholeOneStarts() throws IOException {
-        write(0, 200);
-        long whole = Files.size(dataDir.resolve("ledger.mv"));
-        Path intact = Files.copy(dataDir.resolve("ledger.mv"), copies.resolve("intact.mv"));
-        try (RandomAccessFile file = new RandomAccessFile(dataDir.resolve("ledger.mv").toFile(), "rw")) {
-            file.setLength(whole / 2);
-        }
+        Path intact = twoHundredCutToHalf();
 
         assertThatThrownBy(() -> EmbeddedMongoServer.start(properties(false)))
                 .isInstanceOf(EmbeddedStoreDamagedException.class);
@@ -72,12 +67,7 @@ class H2VersionWitnessTest {
 
     @Test
     void aFileCutShortWithItsWitnessLostIsRefusedByItsOwnHeader() throws IOException {
-        write(0, 200);
-        long whole = Files.size(dataDir.resolve("ledger.mv"));
-        Path intact = Files.copy(dataDir.resolve("ledger.mv"), copies.resolve("intact.mv"));
-        try (RandomAccessFile file = new RandomAccessFile(dataDir.resolve("ledger.mv").toFile(), "rw")) {
-            file.setLength(whole / 2);
-        }
+        Path intact = twoHundredCutToHalf();
         Files.delete(dataDir.resolve(H2VersionWitness.NAME));
         byte[] cut = Files.readAllBytes(dataDir.resolve("ledger.mv"));
 
@@ -91,6 +81,17 @@ class H2VersionWitnessTest {
             assertThat(server.damage()).isEmpty();
             assertThat(count(server)).isEqualTo(200);
         }
+    }
+
+    /** Writes 200 documents, keeps a copy of the whole file and cuts the file to half its size; answers the copy. */
+    private Path twoHundredCutToHalf() throws IOException {
+        write(0, 200);
+        long whole = Files.size(dataDir.resolve("ledger.mv"));
+        Path intact = Files.copy(dataDir.resolve("ledger.mv"), copies.resolve("intact.mv"));
+        try (RandomAccessFile file = new RandomAccessFile(dataDir.resolve("ledger.mv").toFile(), "rw")) {
+            file.setLength(whole / 2);
+        }
+        return intact;
     }
 
     /** Inserts documents {@code from..to-1}, each committed as the event store commits, then stops the server. */
