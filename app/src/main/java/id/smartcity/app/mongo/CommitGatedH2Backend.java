@@ -45,12 +45,10 @@ final class CommitGatedH2Backend extends H2Backend {
         }
     }
 
-    /** Opens the file with H2's background and size-triggered commits off: only {@link #commit()} writes it. */
-    static MVStore open(String file) {
-        return open(file, 16);
-    }
-
-    /** {@code cacheMegabytes}: how much of the file's pages the store keeps decoded in memory. */
+    /**
+     * Opens the file with H2's background and size-triggered commits off: only {@link #commit()} writes it;
+     * {@code cacheMegabytes}: how much of the file's pages the store keeps decoded in memory.
+     */
     static MVStore open(String file, int cacheMegabytes) {
         return new MVStore.Builder().fileName(file).autoCommitDisabled().autoCommitBufferSize(0)
                 .cacheSize(cacheMegabytes).open();

@@ -19,7 +19,7 @@ class CommitGatedH2BackendTest {
     @Test
     void writesNothingToTheFileUntilItCommitsHowManyWritesSoEver() throws Exception {
         String file = dataDir.resolve("ledger.mv").toString();
-        CommitGatedH2Backend backend = new CommitGatedH2Backend(CommitGatedH2Backend.open(file));
+        CommitGatedH2Backend backend = new CommitGatedH2Backend(CommitGatedH2Backend.open(file, 16));
         MongoServer server = new MongoServer(backend);
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
             var probe = client.getDatabase("smartcity").getCollection("probe");
@@ -47,7 +47,7 @@ class CommitGatedH2BackendTest {
     @Test
     void keepsEverythingCommitted() {
         String file = dataDir.resolve("ledger.mv").toString();
-        CommitGatedH2Backend backend = new CommitGatedH2Backend(CommitGatedH2Backend.open(file));
+        CommitGatedH2Backend backend = new CommitGatedH2Backend(CommitGatedH2Backend.open(file, 16));
         MongoServer server = new MongoServer(backend);
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
             var probe = client.getDatabase("smartcity").getCollection("probe");

@@ -30,6 +30,8 @@ import org.springframework.web.ErrorResponseException;
  */
 @Component
 public class GuardedTimeTravel {
+    /** How long a question waits for the index to reach the head before the replay answers it instead. */
+    private static final Duration INDEX_WAIT = Duration.ofSeconds(1);
     private final TimeTravel timeTravel;
     private final Bulkhead bulkhead;
     private final Cache<Key, ProgrammeSnapshot> snapshots;
@@ -96,9 +98,6 @@ public class GuardedTimeTravel {
         return upTo.flatMap(position -> index.counts(asOf, position)).map(counted -> new Report<>("annual-totals",
                 asOf, knownAt, counted.position(), AnnualTotals.of(counted.counts(), coverage)));
     }
-
-    /** How long a question waits for the index to reach the head before the replay answers it instead. */
-    private static final Duration INDEX_WAIT = Duration.ofSeconds(1);
 
     /** How many snapshots are kept now (for the tests: the cache is bounded). */
     long cachedSnapshots() {
