@@ -37,6 +37,13 @@ public record EmbeddedMongoProperties(@DefaultValue("H2") Backend backend, @Defa
                                       DataSize h2CacheSize) {
     public enum Backend { H2, MEMORY }
 
+    public EmbeddedMongoProperties {
+        if (h2CacheSize != null && h2CacheSize.toBytes() <= 0) {
+            throw new IllegalArgumentException("ledger.mongo.embedded.h2-cache-size (LEDGER_H2_CACHE_SIZE) must be a"
+                    + " positive size such as 512MB, or unset for an eighth of the heap; it is " + h2CacheSize);
+        }
+    }
+
     /**
      * The H2 cache in megabytes: as set, but at most half the maximum heap (the cache lives there and H2's size is an
      * estimate), or an eighth of the maximum heap; never less than H2's own 16.

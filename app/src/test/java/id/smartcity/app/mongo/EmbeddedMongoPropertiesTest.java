@@ -1,6 +1,7 @@
 package id.smartcity.app.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,15 @@ class EmbeddedMongoPropertiesTest {
                 .isEqualTo((int) Math.max(16, heap / 4));
         assertThat(withCache(DataSize.ofKilobytes(1)).h2CacheMegabytes()).isEqualTo(16);
         assertThat(withCache(DataSize.ofTerabytes(10_000)).h2CacheMegabytes()).isEqualTo((int) Math.max(16, heap / 2));
+    }
+
+    @Test
+    void aCacheOfNothingOrLessIsRefusedAndOneByteIsAccepted() {
+        for (DataSize refused : new DataSize[] {DataSize.ofBytes(0), DataSize.ofMegabytes(-5)}) {
+            assertThatThrownBy(() -> withCache(refused)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("LEDGER_H2_CACHE_SIZE").hasMessageContaining("positive");
+        }
+        assertThat(withCache(DataSize.ofBytes(1)).h2CacheMegabytes()).isEqualTo(16);
     }
 
     @Test
